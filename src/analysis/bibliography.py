@@ -1,0 +1,150 @@
+"""The bibliography (``data/references.bib``): parsed, cited and rendered in one style.
+
+The style: author or organisation, year, *title*, publisher or site, address.
+Short citations (for source lines) are "Author Year" or the short title.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from analysis import paths
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    kind: str
+    fields: dict[str, str] = field(default_factory=dict)
+
+    def get(self, name: str) -> str:
+        return self.fields.get(name, "")
+
+
+def _clean(value: str) -> str:
+    value = re.sub(r"\\url\{([^}]*)\}", r"\1", value)
+    value = re.sub(r"\\textit\{([^}]*)\}", r"\1", value)
+    value = re.sub(r"\\&", "&", value)
+    value = value.replace("{", "").replace("}", "").replace("--", "–")
+    return re.sub(r"\s+", " ", value).strip()
+
+
+def _read_value(text: str, start: int) -> tuple[str, int]:
+    """Read a braced, quoted or bare value beginning at ``start``; return it and the end index."""
+    while text[start].isspace():
+        start += 1
+    opener = text[start]
+    if opener == "{":
+        depth, index = 0, start
+        while True:
+            if text[index] == "{":
+                depth += 1
+            elif text[index] == "}":
+                depth -= 1
+                if depth == 0:
+                    return text[start + 1 : index], index + 1
+            index += 1
+    if opener == '"':
+        index = start + 1
+        depth = 0
+        while not (text[index] == '"' and depth == 0):
+            depth += {"{": 1, "}": -1}.get(text[index], 0)
+            index += 1
+        return text[start + 1 : index], index + 1
+    match = re.match(r"[^,}\s]+", text[start:])
+    return match.group(0), start + match.end()
+
+
+def parse(text: str) -> dict[str, Entry]:
+    """Parse BibTeX text into entries by key (a small parser: @type{key, name = value, ...})."""
+    entries: dict[str, Entry] = {}
+    for match in re.finditer(r"@\s*(\w+)\s*\{\s*([^,\s]+)\s*,", text):
+        kind, key = match.group(1).lower(), match.group(2)
+        if kind in {"comment", "string", "preamble"}:
+            continue
+        index, values = match.end(), {}
+        while True:
+            name_match = re.compile(r"\s*(\w[\w-]*)\s*=\s*").match(text, index)
+            if not name_match:
+                break
+            value, index = _read_value(text, name_match.end())
+            values[name_match.group(1).lower()] = _clean(value)
+            comma = re.compile(r"\s*,").match(text, index)
+            if not comma:
+                break
+            index = comma.end()
+        entries[key] = Entry(key, kind, values)
+    return entries
+
+
+@lru_cache(maxsize=2)
+def entries(path: Path | None = None) -> dict[str, Entry]:
+    path = path or paths.bibliography_file()
+    return parse(path.read_text(encoding="utf-8"))
+
+
+def _authors(entry: Entry) -> str:
+    names = entry.get("author") or entry.get("organization") or entry.get("publisher") or entry.get("institution")
+    people = [name.strip() for name in names.split(" and ") if name.strip()]
+    surnames = [person.split(",")[0].strip() if "," in person else person.split()[-1] if entry.get("author") else person for person in people]
+    if len(surnames) > 2:
+        return f"{surnames[0]} et al."
+    return " and ".join(surnames)
+
+
+def short_citation(key: str) -> str:
+    """'Singer et al. 1972' style; falls back to the title when there is no author or year."""
+    entry = entries().get(key)
+    if entry is None:
+        raise KeyError(f"bibliography key {key!r} is not in data/references.bib")
+    who, year = _authors(entry), entry.get("year")
+    if who and year:
+        return f"{who} {year}"
+    return entry.get("title") or key
+
+
+def full_citation(entry: Entry) -> str:
+    """The one citation style of the report, as plain text."""
+    parts = []
+    who = entry.get("author") or entry.get("organization")
+    if who:
+        parts.append(who.replace(" and ", ", ", max(0, who.count(" and ") - 1)).rstrip("."))
+    if entry.get("year"):
+        parts.append(f"({entry.get('year')})")
+    head = " ".join(parts)
+    pieces = [head + "." if head else ""]
+    if entry.get("title"):
+        pieces.append(entry.get("title").rstrip(".") + ".")
+    container = entry.get("journal") or entry.get("booktitle") or entry.get("publisher") or entry.get("howpublished")
+    if container and container != entry.get("url"):
+        detail = container
+        if entry.get("volume"):
+            detail += f" {entry.get('volume')}"
+            if entry.get("number"):
+                detail += f"({entry.get('number')})"
+        if entry.get("pages"):
+            detail += f": {entry.get('pages')}"
+        pieces.append(detail.rstrip(".") + ".")
+    if entry.get("version"):
+        pieces.append(f"Version {entry.get('version')}.")
+    if entry.get("url"):
+        pieces.append(entry.get("url"))
+    if entry.get("note"):
+        pieces.append(f"({entry.get('note').rstrip('.')})")
+    return " ".join(piece for piece in pieces if piece)
+
+
+def sort_key(entry: Entry) -> tuple[str, str]:
+    who = entry.get("author") or entry.get("organization") or entry.get("title")
+    return (who.lower(), entry.get("year"))
+
+
+def references_html(keys: set[str] | None = None) -> str:
+    """The reference list as HTML (escaped), each entry once, sorted by author; ``keys`` limits it."""
+    chosen = [entry for entry in entries().values() if keys is None or entry.key in keys]
+    items = "".join(f'<li id="ref-{html.escape(entry.key)}">{html.escape(full_citation(entry))}</li>' for entry in sorted(chosen, key=sort_key))
+    return f'<ol class="references">{items}</ol>'

@@ -1,0 +1,176 @@
+"""The report's chart types, drawn in the house style. Each returns a matplotlib figure.
+
+Chapters pass tables from the library and hand the figure to
+``figures.show_figure`` with its caption, alt text and sources.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import matplotlib.dates as mdates
+import pandas as pd
+
+from analysis.figures import COUNTRY_COLOURS, COUNTRY_NAMES, DYAD_COLOURS, DYAD_NAMES, figure, shade_periods
+
+
+def _colour(key: str, index: int) -> str:
+    palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
+    return COUNTRY_COLOURS.get(key) or DYAD_COLOURS.get(key) or palette[index % len(palette)]
+
+
+def _label(key: str) -> str:
+    return COUNTRY_NAMES.get(key) or DYAD_NAMES.get(key) or key
+
+
+def lines(wide: pd.DataFrame, ylabel: str, periods=(), height: float = 3.4, labels: dict | None = None, zero_line: bool = False, percent: bool = False, log: bool = False, markers: bool = False):
+    """One line per column of ``wide`` (index: year), coloured by country or dyad."""
+    fig, ax = figure(height=height)
+    shade_periods(ax, periods)
+    for index, column in enumerate(wide.columns):
+        ax.plot(wide.index, wide[column], color=_colour(column, index), label=(labels or {}).get(column, _label(column)), marker="o" if markers else None, markersize=2.5)
+    if zero_line:
+        ax.axhline(0, color="#333333", lw=0.8)
+    if percent:
+        ax.yaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
+    if log:
+        ax.set_yscale("log")
+    ax.set_ylabel(ylabel)
+    ax.legend(loc="best")
+    ax.margins(x=0.01)
+    return fig
+
+
+def dyad_index(smoothed: pd.DataFrame, raw_column: str, smooth_column: str, periods=(), ylabel: str = "Goldstein score, sum per year"):
+    """The three dyads' index: yearly bars faint, smoothed lines strong, war years shaded; one panel per dyad."""
+    dyads = list(dict.fromkeys(smoothed["dyad"]))
+    fig, axes = figure(nrows=len(dyads), height=1.9 * len(dyads) + 0.4, sharex=True)
+    for ax, dyad in zip(axes, dyads):
+        part = smoothed[smoothed["dyad"] == dyad]
+        shade_periods(ax, periods)
+        ax.bar(part["year"], part[raw_column], color=DYAD_COLOURS[dyad], alpha=0.35, width=0.9, lw=0)
+        ax.plot(part["year"], part[smooth_column], color=DYAD_COLOURS[dyad], lw=1.8)
+        ax.axhline(0, color="#333333", lw=0.7)
+        ax.set_title(DYAD_NAMES[dyad], fontsize=9)
+        ax.set_ylabel("score")
+    axes[-1].set_xlabel("")
+    fig.supylabel(ylabel, fontsize=8)
+    return fig
+
+
+def stacked_shares(shares: pd.DataFrame, ylabel: str = "share of the three powers' capabilities"):
+    """Stacked areas of each country's share (columns sum to 1 by year)."""
+    fig, ax = figure(height=3.2)
+    years = shares.index
+    ax.stackplot(years, [shares[c] for c in shares.columns], colors=[_colour(c, i) for i, c in enumerate(shares.columns)], labels=[_label(c) for c in shares.columns], alpha=0.85)
+    ax.set_ylim(0, 1)
+    ax.yaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
+    ax.set_ylabel(ylabel)
+    ax.legend(loc="upper left", ncols=3)
+    ax.margins(x=0)
+    return fig
+
+
+def timeline(events: pd.DataFrame, colour_column: str = "source_actor", width: float = 7.2, label_width: int = 62, date_format: str = "%d %b %Y"):
+    """Events as a dated list: one row each, a dot coloured by actor, date and title beside it."""
+    frame = events.sort_values("date").reset_index(drop=True)
+    fig, ax = figure(height=0.28 * len(frame) + 0.7, width=width)
+    ax.grid(False)
+    ax.set_axis_off()
+    count = len(frame)
+    for position, row in frame.iterrows():
+        y = count - position
+        colour = _colour(row[colour_column], 0)
+        ax.scatter([0], [y], color=colour, s=28, zorder=3)
+        stamp = pd.Timestamp(row["date"])
+        precision = row.get("date_precision", "day")
+        when = stamp.strftime("%b %Y") if precision == "month" else stamp.strftime("%Y") if precision == "year" else stamp.strftime(date_format).lstrip("0")
+        ax.text(0.15, y, when, va="center", fontsize=7.5, color="#333333")
+        ax.text(1.45, y, textwrap.shorten(str(row["title"]), label_width, placeholder="…"), va="center", fontsize=7.5)
+    ax.plot([0, 0], [0.5, count + 0.5], color="#bbbbbb", lw=1, zorder=1)
+    ax.set_xlim(-0.2, 7)
+    ax.set_ylim(0.3, count + 0.7)
+    actors = list(dict.fromkeys(frame[colour_column]))
+    handles = [ax.scatter([], [], color=_colour(a, 0), s=28, label=_label(a)) for a in actors]
+    ax.legend(handles=handles, loc="upper right", fontsize=7, title="acting", title_fontsize=7)
+    return fig
+
+
+def event_strip(events: pd.DataFrame, start: str, end: str, lanes: list[str], lane_column: str = "source_actor"):
+    """Events on a true time axis, one lane per actor, labelled; for a dense period (days to months)."""
+    frame = events.sort_values("date").reset_index(drop=True)
+    fig, ax = figure(height=0.5 + 0.9 * len(lanes) + 0.16 * len(frame))
+    ax.grid(axis="x")
+    ax.grid(axis="y", visible=False)
+    offsets: dict[str, int] = {}
+    for _, row in frame.iterrows():
+        lane = lanes.index(row[lane_column]) if row[lane_column] in lanes else len(lanes) - 1
+        step = offsets.get(row[lane_column], 0)
+        offsets[row[lane_column]] = step + 1
+        y = lane + 0.12 + 0.16 * (step % 5)
+        ax.scatter(row["date"], lane, color=_colour(row[lane_column], lane), s=24, zorder=3)
+        ax.annotate(textwrap.shorten(str(row["title"]), 46, placeholder="…"), (row["date"], lane), xytext=(row["date"], y), fontsize=6.5, ha="left", va="bottom", arrowprops={"arrowstyle": "-", "color": "#aaaaaa", "lw": 0.5})
+    ax.set_yticks(range(len(lanes)), [_label(lane) for lane in lanes])
+    ax.set_ylim(-0.5, len(lanes) + 0.3)
+    ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
+    return fig
+
+
+def ranges(table: pd.DataFrame, xlabel: str, colours: list[str] | None = None, log: bool = False):
+    """Horizontal bars from ``low`` to ``high`` with a dot at ``value`` where given; one row per label."""
+    frame = table.reset_index(drop=True)
+    fig, ax = figure(height=0.45 * len(frame) + 0.9)
+    ax.grid(axis="x")
+    ax.grid(axis="y", visible=False)
+    for position, row in frame.iterrows():
+        y = len(frame) - 1 - position
+        colour = (colours or ["#555555"] * len(frame))[position]
+        if row["high"] > row["low"]:
+            ax.plot([row["low"], row["high"]], [y, y], color=colour, lw=6, alpha=0.45, solid_capstyle="butt")
+        marker = row["value"] if row["value"] is not None and not pd.isna(row["value"]) else None
+        if marker is not None:
+            ax.scatter([marker], [y], color=colour, s=30, zorder=3)
+        elif row["high"] == row["low"]:
+            ax.scatter([row["low"]], [y], color=colour, s=30, zorder=3)
+    ax.set_yticks(range(len(frame)), list(frame["label"])[::-1])
+    ax.set_xlabel(xlabel)
+    if log:
+        ax.set_xscale("log")
+    ax.xaxis.set_major_formatter(lambda value, _: f"{value:,.0f}")
+    return fig
+
+
+def ratio_bars(values: pd.Series, xlabel: str, reference: float = 1.0, colour: str = "#0072B2"):
+    """Horizontal bars of ratios with a reference line (parity at 1)."""
+    fig, ax = figure(height=0.42 * len(values) + 0.8)
+    ax.grid(axis="x")
+    ax.grid(axis="y", visible=False)
+    labels = list(values.index)[::-1]
+    numbers = list(values.values)[::-1]
+    ax.barh(labels, numbers, color=colour, alpha=0.85)
+    for y, number in enumerate(numbers):
+        ax.text(number, y, f"  {number:.1f}×", va="center", fontsize=7.5)
+    ax.axvline(reference, color="#333333", lw=0.8)
+    ax.set_xlabel(xlabel)
+    ax.set_xlim(0, max(numbers) * 1.18)
+    return fig
+
+
+def paired_bars(table: pd.DataFrame, left: str, right: str, left_label: str, right_label: str, xlabel: str, log: bool = True):
+    """Two sides compared per category (rows of ``table``), e.g. an order of battle; log scale by default."""
+    fig, ax = figure(height=0.55 * len(table) + 0.9)
+    ax.grid(axis="x")
+    ax.grid(axis="y", visible=False)
+    positions = range(len(table))[::-1]
+    ax.barh([p + 0.2 for p in positions], table[left], height=0.38, color=COUNTRY_COLOURS["RUS"], label=left_label)
+    ax.barh([p - 0.2 for p in positions], table[right], height=0.38, color=COUNTRY_COLOURS["JPN"], label=right_label)
+    for p, (a, b) in zip(positions, zip(table[left], table[right])):
+        ax.text(a, p + 0.2, f" {a:,.0f}", va="center", fontsize=7)
+        ax.text(b, p - 0.2, f" {b:,.0f}", va="center", fontsize=7)
+    ax.set_yticks(list(positions), list(table.index))
+    if log:
+        ax.set_xscale("log")
+    ax.set_xlabel(xlabel)
+    ax.legend(loc="lower right")
+    return fig

@@ -1,0 +1,326 @@
+"""Validation of ``data/`` against its Frictionless descriptor, ``data/datapackage.json``.
+
+The validator implements the part of the Table Schema standard this project
+uses: field types (string, integer, number, date, year), the constraints
+``required``, ``unique``, ``minimum``, ``maximum``, ``enum``, ``pattern``,
+``minLength``/``maxLength``, ``primaryKey``, ``foreignKeys`` and
+``missingValues``. Two project extensions are written as ``x-`` properties,
+which the standard allows:
+
+- ``x-separator`` on a field: the cell holds a list (e.g. bibliography keys
+  separated by ``;``); constraints and foreign keys apply to each item.
+- a resource with ``"format": "bibtex"`` (``references.bib``) whose keys are
+  the field ``key``, so other tables can reference bibliography entries.
+
+Every problem names the file, the row (the line number in the file, the
+header being line 1), the column and the rule, and all problems are
+reported at once. Nothing here writes anything.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from analysis import paths
+
+BIB_KEY_PATTERN = re.compile(r"@\s*([A-Za-z]+)\s*\{\s*([^,\s]+)\s*,")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One validation failure: where it is and which rule it breaks."""
+
+    file: str
+    row: int | None
+    column: str | None
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.column:
+            where += f", column '{self.column}'"
+        return f"{where}: [{self.rule}] {self.message}"
+
+
+class DataValidationError(Exception):
+    """Raised with every problem found; ``str()`` lists them one a line."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        lines = [f"data validation failed with {len(problems)} problem(s):"]
+        lines += [f"  - {problem}" for problem in problems]
+        super().__init__("\n".join(lines))
+
+
+@dataclass
+class Table:
+    """A resource read as text: header and rows (each with its line number)."""
+
+    name: str
+    file: str
+    header: list[str]
+    rows: list[tuple[int, dict[str, str]]]
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_descriptor(data_dir: Path) -> dict[str, Any]:
+    with open(data_dir / "datapackage.json", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def bibliography_keys(text: str) -> list[str]:
+    """Keys of the entries of a BibTeX text, in file order (``@comment`` and ``@string`` skipped)."""
+    return [key for kind, key in BIB_KEY_PATTERN.findall(text) if kind.lower() not in {"comment", "string", "preamble"}]
+
+
+def _decode(raw: bytes, file: str, problems: list[Problem]) -> str | None:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        problems.append(Problem(file, line, None, "encoding", f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start})"))
+        return None
+
+
+def read_table(data_dir: Path, resource: dict[str, Any], problems: list[Problem]) -> Table | None:
+    """Read one CSV resource strictly; append problems and return None when unreadable."""
+    file = resource["path"]
+    path = data_dir / file
+    if not path.exists():
+        problems.append(Problem(file, None, None, "file-exists", "described in datapackage.json but missing from data/"))
+        return None
+    text = _decode(path.read_bytes(), file, problems)
+    if text is None:
+        return None
+    if not text.strip():
+        problems.append(Problem(file, None, None, "not-empty", "the file is empty (a header row is required)"))
+        return None
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        header = next(reader)
+        for cells in reader:
+            if cells:
+                rows.append((reader.line_num, cells))
+    except csv.Error as error:
+        problems.append(Problem(file, reader.line_num, None, "csv-syntax", f"malformed CSV ({error}); check the quotes"))
+        return None
+    fields = [field["name"] for field in resource["schema"]["fields"]]
+    missing = [name for name in fields if name not in header]
+    extra = [name for name in header if name not in fields]
+    for name in missing:
+        problems.append(Problem(file, 1, name, "missing-column", "column described in datapackage.json is absent from the header"))
+    for name in extra:
+        problems.append(Problem(file, 1, name, "extra-column", "column is not described in datapackage.json"))
+    if missing or extra:
+        return None
+    table_rows = []
+    for line, cells in rows:
+        if len(cells) != len(header):
+            problems.append(Problem(file, line, None, "row-length", f"{len(cells)} cells where the header has {len(header)}"))
+            continue
+        table_rows.append((line, dict(zip(header, cells))))
+    return Table(resource["name"], file, header, table_rows)
+
+
+# --------------------------------------------------------------------------- cells
+
+
+def _parse_integer(text: str) -> int:
+    if not re.fullmatch(r"-?\d+", text):
+        raise ValueError("not an integer")
+    return int(text)
+
+
+def _parse_number(text: str) -> float:
+    if not re.fullmatch(r"-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?", text):
+        raise ValueError("not a number")
+    return float(text)
+
+
+def _parse_date(text: str) -> date:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValueError("not an ISO 8601 date (YYYY-MM-DD)")
+    return date.fromisoformat(text)
+
+
+PARSERS: dict[str, Callable[[str], Any]] = {
+    "string": str,
+    "integer": _parse_integer,
+    "number": _parse_number,
+    "year": _parse_integer,
+    "date": _parse_date,
+}
+
+
+def _check_cell(table: Table, line: int, field: dict[str, Any], text: str, missing_values: set[str], problems: list[Problem]) -> Any:
+    name, constraints = field["name"], field.get("constraints", {})
+    if text in missing_values:
+        if constraints.get("required"):
+            problems.append(Problem(table.file, line, name, "required", "value is required"))
+        return None
+    items = text.split(field["x-separator"]) if "x-separator" in field else [text]
+    parsed_items = []
+    for item in items:
+        item = item.strip()
+        try:
+            value = PARSERS[field.get("type", "string")](item)
+        except ValueError as error:
+            problems.append(Problem(table.file, line, name, f"type-{field.get('type', 'string')}", f"{item!r}: {error}"))
+            continue
+        comparable = value.isoformat() if isinstance(value, date) else value
+        if "minimum" in constraints and comparable < constraints["minimum"]:
+            problems.append(Problem(table.file, line, name, "minimum", f"{item!r} is below the minimum {constraints['minimum']!r}"))
+        if "maximum" in constraints and comparable > constraints["maximum"]:
+            problems.append(Problem(table.file, line, name, "maximum", f"{item!r} is above the maximum {constraints['maximum']!r}"))
+        if "enum" in constraints and item not in [str(option) for option in constraints["enum"]]:
+            problems.append(Problem(table.file, line, name, "enum", f"{item!r} is not one of {constraints['enum']}"))
+        if "pattern" in constraints and not re.fullmatch(constraints["pattern"], item):
+            problems.append(Problem(table.file, line, name, "pattern", f"{item!r} does not match {constraints['pattern']}"))
+        if "minLength" in constraints and len(item) < constraints["minLength"]:
+            problems.append(Problem(table.file, line, name, "minLength", f"shorter than {constraints['minLength']} characters"))
+        if "maxLength" in constraints and len(item) > constraints["maxLength"]:
+            problems.append(Problem(table.file, line, name, "maxLength", f"longer than {constraints['maxLength']} characters"))
+        parsed_items.append(item)
+    return parsed_items
+
+
+def _key_of(row: dict[str, str], fields: list[str]) -> tuple[str, ...]:
+    return tuple(row[field] for field in fields)
+
+
+def _as_list(value: str | list[str]) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
+
+
+# --------------------------------------------------------------------------- package
+
+
+def validate(data_dir: Path | None = None) -> list[Problem]:
+    """Validate every resource of the package; return all problems (empty when valid)."""
+    data_dir = Path(data_dir or paths.data_dir())
+    problems: list[Problem] = []
+    try:
+        descriptor = read_descriptor(data_dir)
+    except (OSError, json.JSONDecodeError) as error:
+        return [Problem("datapackage.json", None, None, "descriptor", f"cannot be read: {error}")]
+
+    resources = descriptor.get("resources", [])
+    described = {resource["path"] for resource in resources}
+    for path in sorted(data_dir.glob("*.csv")) + sorted(data_dir.glob("*.bib")):
+        if path.name not in described:
+            problems.append(Problem(path.name, None, None, "described", "table is in data/ but not described in datapackage.json (add a resource)"))
+
+    tables: dict[str, Table] = {}
+    key_sets: dict[str, dict[tuple[str, ...], int]] = {}
+    for resource in resources:
+        if resource.get("format") == "bibtex":
+            path = data_dir / resource["path"]
+            if not path.exists():
+                problems.append(Problem(resource["path"], None, None, "file-exists", "described in datapackage.json but missing from data/"))
+                continue
+            text = _decode(path.read_bytes(), resource["path"], problems)
+            if text is None:
+                continue
+            keys = bibliography_keys(text)
+            seen: dict[tuple[str, ...], int] = {}
+            for key in keys:
+                if (key,) in seen:
+                    problems.append(Problem(resource["path"], None, "key", "unique", f"bibliography key {key!r} appears twice"))
+                seen[(key,)] = 0
+            key_sets[resource["name"]] = seen
+            continue
+        table = read_table(data_dir, resource, problems)
+        if table is None:
+            continue
+        tables[resource["name"]] = table
+        schema = resource["schema"]
+        missing_values = set(schema.get("missingValues", descriptor.get("missingValues", [""])))
+        unique_values: dict[str, dict[str, int]] = {}
+        for line, row in table.rows:
+            for field in schema["fields"]:
+                _check_cell(table, line, field, row[field["name"]], missing_values, problems)
+                if field.get("constraints", {}).get("unique") and row[field["name"]] not in missing_values:
+                    seen_at = unique_values.setdefault(field["name"], {})
+                    if row[field["name"]] in seen_at:
+                        problems.append(Problem(table.file, line, field["name"], "unique", f"{row[field['name']]!r} already used at row {seen_at[row[field['name']]]}"))
+                    else:
+                        seen_at[row[field["name"]]] = line
+        primary = _as_list(schema.get("primaryKey", []))
+        keys: dict[tuple[str, ...], int] = {}
+        for line, row in table.rows:
+            if not primary:
+                break
+            key = _key_of(row, primary)
+            if key in keys:
+                problems.append(Problem(table.file, line, ",".join(primary), "primary-key", f"duplicate key {'/'.join(key)!r} (first at row {keys[key]})"))
+            keys[key] = line
+        key_sets[resource["name"]] = keys
+
+    fields_by_resource = {resource["name"]: {field["name"]: field for field in resource.get("schema", {}).get("fields", [])} for resource in resources}
+    for resource in resources:
+        table = tables.get(resource["name"])
+        if table is None:
+            continue
+        missing_values = set(resource["schema"].get("missingValues", descriptor.get("missingValues", [""])))
+        for foreign in resource["schema"].get("foreignKeys", []):
+            local = _as_list(foreign["fields"])
+            target = foreign["reference"]["resource"] or resource["name"]
+            target_keys = key_sets.get(target)
+            if target_keys is None:
+                continue  # the target table itself failed and was reported
+            for line, row in table.rows:
+                if len(local) == 1:
+                    field = fields_by_resource[resource["name"]][local[0]]
+                    cell = row[local[0]]
+                    if cell in missing_values:
+                        continue
+                    values = [item.strip() for item in cell.split(field["x-separator"])] if "x-separator" in field else [cell]
+                    for value in values:
+                        if (value,) not in target_keys:
+                            problems.append(Problem(table.file, line, local[0], "foreign-key", f"{value!r} is not a key of {target}"))
+                else:
+                    key = _key_of(row, local)
+                    if key not in target_keys:
+                        problems.append(Problem(table.file, line, ",".join(local), "foreign-key", f"{'/'.join(key)!r} is not a key of {target}"))
+
+    if not problems:
+        from analysis import rules  # cross-table rules need a clean, typed package
+
+        problems.extend(rules.check(data_dir, descriptor))
+    return problems
+
+
+def tabular_resources(descriptor: dict[str, Any]) -> Iterable[dict[str, Any]]:
+    return (resource for resource in descriptor["resources"] if resource.get("format") != "bibtex")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m analysis.datapackage [DATA_DIR]``: validate and print every problem."""
+    import sys
+
+    argv = sys.argv[1:] if argv is None else argv
+    data_dir = Path(argv[0]) if argv else paths.data_dir()
+    problems = validate(data_dir)
+    if problems:
+        print(DataValidationError(problems), file=sys.stderr)
+        return 1
+    descriptor = read_descriptor(data_dir)
+    print(f"data OK: {len(descriptor['resources'])} resources in {data_dir}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

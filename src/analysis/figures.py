@@ -1,0 +1,106 @@
+"""The house style and the one way to show a figure or a table.
+
+Every chart goes through ``show_figure``: it renders the figure to PNG
+(deterministic bytes), wraps it in an HTML ``<figure>`` with an id, alt text,
+a caption and a source line built from bibliography keys, and displays it.
+The report build numbers the figures in reading order and lists them in the
+table of contents. Text from data is HTML-escaped here.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from typing import Iterable, Sequence
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from analysis import paths  # noqa: E402
+
+STYLE_FILE = paths.package_dir() / "style" / "report.mplstyle"
+
+# One colour per country, everywhere (Okabe-Ito palette, colour-blind safe).
+COUNTRY_COLOURS = {"USA": "#0072B2", "JPN": "#D55E00", "RUS": "#009E73", "CHN": "#E69F00", "GBR": "#56B4E9", "DEU": "#555555"}
+COUNTRY_NAMES = {"USA": "United States", "JPN": "Japan", "RUS": "Russia / USSR", "CHN": "China", "GBR": "Britain", "DEU": "Germany"}
+# The three dyads: the mix of their two countries' hues would be muddy, so each has its own.
+DYAD_COLOURS = {"USA-JPN": "#CC79A7", "USA-RUS": "#0072B2", "JPN-RUS": "#E69F00"}
+DYAD_NAMES = {"USA-JPN": "US–Japan", "USA-RUS": "US–USSR", "JPN-RUS": "USSR–Japan"}
+WAR_SHADE = "#bbbbbb"
+
+
+def use_house_style() -> None:
+    """Apply the report's matplotlib style (idempotent)."""
+    plt.style.use(str(STYLE_FILE))
+
+
+def figure(nrows: int = 1, ncols: int = 1, height: float = 3.6, width: float = 7.2, **kwargs):
+    """A new figure in the house style: ``fig, ax = figure()``."""
+    use_house_style()
+    return plt.subplots(nrows, ncols, figsize=(width, height), **kwargs)
+
+
+def png_bytes(fig) -> bytes:
+    """The figure as PNG bytes, without a software or date tag, so builds are byte-identical."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", metadata={"Software": None})
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def source_line(sources: Sequence[str], note: str = "") -> str:
+    """'Source: ...' text from bibliography keys (short citations) and a note."""
+    from analysis.bibliography import short_citation
+
+    cited = "; ".join(short_citation(key) for key in sources)
+    parts = [part for part in (cited, note) if part]
+    return "Source: " + ". ".join(parts) + ("" if parts and parts[-1].endswith(".") else ".")
+
+
+def figure_html(png: bytes, name: str, caption: str, alt: str, sources: Sequence[str], note: str = "") -> str:
+    """The HTML of one report figure. ``name`` becomes the anchor ``fig-<name>``."""
+    if not (caption.strip() and alt.strip() and sources):
+        raise ValueError(f"figure {name!r}: caption, alt text and at least one source are required")
+    data = base64.b64encode(png).decode("ascii")
+    return (
+        f'<figure class="report-figure" id="fig-{html.escape(name)}">'
+        f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}">'
+        f'<figcaption><span class="figure-label">Figure</span> {html.escape(caption)}'
+        f'<span class="figure-source">{html.escape(source_line(sources, note))}</span></figcaption></figure>'
+    )
+
+
+def show_figure(fig, name: str, caption: str, alt: str, sources: Sequence[str], note: str = "") -> None:
+    """Display a figure with its caption, alt text and source line (the one way to do it)."""
+    from IPython.display import HTML, display
+
+    display(HTML(figure_html(png_bytes(fig), name, caption, alt, sources, note)))
+
+
+def table_html(frame: pd.DataFrame, name: str, caption: str, sources: Sequence[str], note: str = "", index: bool = False) -> str:
+    """An escaped HTML table with a caption and source line (cells from data are text, never markup)."""
+    body = frame.to_html(index=index, escape=True, border=0, classes="report-table", na_rep="–")
+    return (
+        f'<figure class="report-table-wrap" id="tab-{html.escape(name)}">'
+        f'<figcaption><span class="table-label">Table</span> {html.escape(caption)}</figcaption>{body}'
+        f'<p class="figure-source">{html.escape(source_line(sources, note))}</p></figure>'
+    )
+
+
+def show_table(frame: pd.DataFrame, name: str, caption: str, sources: Sequence[str], note: str = "", index: bool = False) -> None:
+    from IPython.display import HTML, display
+
+    display(HTML(table_html(frame, name, caption, sources, note, index)))
+
+
+def shade_periods(ax, periods: Iterable[tuple[float, float, str]], label_y: float | None = None) -> None:
+    """Grey bands for wars or other periods: (start year, end year, label)."""
+    for start, end, label in periods:
+        ax.axvspan(start, end, color=WAR_SHADE, alpha=0.35, lw=0, zorder=0)
+        if label and label_y is not None:
+            ax.text((start + end) / 2, label_y, label, ha="center", va="top", fontsize=7, color="#444444")

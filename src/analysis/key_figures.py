@@ -1,0 +1,49 @@
+"""Key figures of single episodes: look-ups by id, and ranges for prose and charts."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def get(figures: pd.DataFrame, figure_id: str) -> pd.Series:
+    """One row by id (KeyError naming the id when absent)."""
+    match = figures[figures["id"] == figure_id]
+    if match.empty:
+        raise KeyError(f"key figure {figure_id!r} is not in data/key_figures.csv")
+    return match.iloc[0]
+
+
+def value(figures: pd.DataFrame, figure_id: str) -> float:
+    """The single value of a figure (its unit is in the row)."""
+    row = get(figures, figure_id)
+    if pd.isna(row["value"]):
+        raise ValueError(f"key figure {figure_id!r} has only a range; use bounds()")
+    return float(row["value"])
+
+
+def bounds(figures: pd.DataFrame, figure_id: str) -> tuple[float, float]:
+    """(low, high) of a figure; a single value gives (value, value)."""
+    row = get(figures, figure_id)
+    low = row["value_low"] if not pd.isna(row["value_low"]) else row["value"]
+    high = row["value_high"] if not pd.isna(row["value_high"]) else row["value"]
+    return float(low), float(high)
+
+
+def sources(figures: pd.DataFrame, *figure_ids: str) -> list[str]:
+    """Bibliography keys of the given figures, each once, in order."""
+    keys: list[str] = []
+    for figure_id in figure_ids:
+        for key in str(get(figures, figure_id)["sources"]).split(";"):
+            if key.strip() and key.strip() not in keys:
+                keys.append(key.strip())
+    return keys
+
+
+def table(figures: pd.DataFrame, figure_ids: list[str], labels: list[str] | None = None) -> pd.DataFrame:
+    """Rows for a chart or table: label, value, low, high, unit."""
+    rows = []
+    for index, figure_id in enumerate(figure_ids):
+        row = get(figures, figure_id)
+        low, high = bounds(figures, figure_id)
+        rows.append({"label": labels[index] if labels else row["quantity"], "value": float(row["value"]) if not pd.isna(row["value"]) else None, "low": low, "high": high, "unit": row["unit"]})
+    return pd.DataFrame(rows)

@@ -1,0 +1,214 @@
+"""Assembling executed chapters into one self-contained, offline HTML report.
+
+The page is written by this module, not by nbconvert's lab template, so it
+carries no JavaScript, no CDN link and no timestamp: title page, table of
+contents (chapters, sections, figures, tables), the chapters in order,
+figures and tables numbered in reading order. Markdown placeholders
+``{{ name }}`` are filled from the facts each chapter published; an unknown
+placeholder, a leftover scaffold marker or a link to a missing anchor stops
+the build with a message naming the chapter.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+from nbconvert.filters.highlight import Highlight2HTML
+from nbconvert.filters.markdown import markdown2html
+
+from analysis import paths
+from analysis.chapters import Chapter
+from analysis.text import FACTS_MIME
+
+PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+SCAFFOLD_MARKER = "TODO(author)"
+REPORT_TITLE = "The United States, the Soviet Union and Japan, 1900–1991"
+REPORT_SUBTITLE = "Rivalry, war and alliance in a triangle of powers: a reproducible, data-driven history"
+
+
+class AssemblyError(Exception):
+    """The report cannot be assembled; the message names the chapter and what is wrong."""
+
+
+@dataclass
+class Outline:
+    chapter: Chapter
+    sections: list[tuple[str, str]] = field(default_factory=list)  # (anchor, title)
+    figures: list[tuple[str, str]] = field(default_factory=list)  # (anchor, caption)
+    tables: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _slugify(text: str) -> str:
+    text = re.sub(r"<[^>]+>", "", html.unescape(text)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60]
+
+
+def _fill_facts(source: str, facts: dict[str, str], chapter: Chapter, cell_number: int) -> str:
+    def replace(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in facts:
+            raise AssemblyError(f"chapter '{chapter.slug}', cell {cell_number}: placeholder {{{{ {name} }}}} has no published fact (publish it with analysis.text.publish)")
+        # Facts are text for the reader, never markup; escape Markdown and HTML specials.
+        return html.escape(str(facts[name])).replace("*", "&#42;").replace("_", "&#95;")
+
+    return PLACEHOLDER.sub(replace, source)
+
+
+def _facts(nb) -> dict[str, str]:
+    facts: dict[str, str] = {}
+    for cell in nb.cells:
+        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            facts.update(output.get("data", {}).get(FACTS_MIME, {}))
+    return facts
+
+
+def _render_output(output) -> str:
+    data = output.get("data", {})
+    if FACTS_MIME in data:
+        return ""
+    if "text/html" in data:
+        return data["text/html"] if isinstance(data["text/html"], str) else "".join(data["text/html"])
+    if "image/png" in data:
+        return f'<img class="plain-output" src="data:image/png;base64,{data["image/png"].strip()}" alt="">'
+    if "text/markdown" in data:
+        return markdown2html(data["text/markdown"])
+    return ""
+
+
+def _heading_ids(fragment: str, chapter: Chapter, outline: Outline, used: set[str], first: bool) -> str:
+    """Give every h1/h2/h3 a stable id; the chapter's h1 gets the chapter anchor."""
+
+    def replace(match: re.Match) -> str:
+        level, attrs, inner = match.group(1), match.group(2), match.group(3)
+        inner = re.sub(r'<a class="anchor-link".*?</a>', "", inner)
+        if level == "1":
+            anchor = chapter.anchor
+            if anchor in used:
+                raise AssemblyError(f"chapter '{chapter.slug}': more than one top-level '#' heading")
+        else:
+            anchor = f"{chapter.slug}--{_slugify(inner)}"
+            while anchor in used:
+                anchor += "-x"
+            if level == "2":
+                outline.sections.append((anchor, re.sub(r"<[^>]+>", "", inner)))
+        used.add(anchor)
+        return f'<h{level} id="{anchor}">{inner}</h{level}>'
+
+    return re.sub(r"<h([123])([^>]*)>(.*?)</h\1>", replace, fragment, flags=re.S)
+
+
+def render_chapter(chapter: Chapter, executed: Path, include_code: bool, used_ids: set[str]) -> tuple[str, Outline]:
+    """The HTML of one executed chapter, and its outline for the table of contents."""
+    nb = nbformat.read(executed, as_version=4)
+    facts = _facts(nb)
+    outline = Outline(chapter)
+    highlight = Highlight2HTML(pygments_lexer="ipython3")
+    parts: list[str] = []
+    for number, cell in enumerate(nb.cells, start=1):
+        if SCAFFOLD_MARKER in cell.source:
+            raise AssemblyError(f"chapter '{chapter.slug}', cell {number}: placeholder text '{SCAFFOLD_MARKER}' is still there; replace it before publishing")
+        if cell.cell_type == "markdown":
+            body = markdown2html(_fill_facts(cell.source, facts, chapter, number))
+            parts.append(_heading_ids(body, chapter, outline, used_ids, number == 1))
+        elif cell.cell_type == "code":
+            if include_code and cell.source.strip():
+                parts.append(f'<div class="code-input">{highlight(cell.source)}</div>')
+            parts.extend(_render_output(output) for output in cell.get("outputs", []))
+    if chapter.anchor not in used_ids:
+        raise AssemblyError(f"chapter '{chapter.slug}': the notebook needs one top-level '# Title' heading")
+    return f'<section class="chapter" id="section-{chapter.slug}">{"".join(parts)}</section>', outline
+
+
+def _number_items(body: str, outlines: list[Outline]) -> str:
+    """Number figures and tables in reading order; fill 'Figure' links; record them in outlines."""
+    counters = {"fig": 0, "tab": 0}
+    numbers: dict[str, int] = {}
+    chapter_of_position: list[tuple[int, Outline]] = []
+    for outline in outlines:
+        position = body.find(f'id="section-{outline.chapter.slug}"')
+        chapter_of_position.append((position, outline))
+
+    def owner(position: int) -> Outline:
+        current = outlines[0]
+        for start, outline in chapter_of_position:
+            if start <= position:
+                current = outline
+        return current
+
+    def label(match: re.Match) -> str:
+        kind, anchor, rest = match.group(1), match.group(2), match.group(3)
+        counters[kind] += 1
+        numbers[f"{kind}-{anchor}"] = counters[kind]
+        word = "Figure" if kind == "fig" else "Table"
+        caption = re.sub(r"<[^>]+>", "", re.split(r'<span class="figure-source">', rest)[0]).strip()
+        outline = owner(match.start())
+        (outline.figures if kind == "fig" else outline.tables).append((f"{kind}-{anchor}", f"{word} {counters[kind]}. {html.unescape(caption)}"))
+        return match.group(0).replace(f'<span class="{"figure" if kind == "fig" else "table"}-label">{word}</span>', f'<span class="{"figure" if kind == "fig" else "table"}-label">{word} {counters[kind]}.</span>', 1)
+
+    body = re.sub(r'<figure class="report-(?:figure|table-wrap)" id="(fig|tab)-([^"]+)">(.*?)</figcaption>', label, body, flags=re.S)
+
+    def reference(match: re.Match) -> str:
+        kind, anchor = match.group(1), match.group(2)
+        key = f"{kind}-{anchor}"
+        if key not in numbers:
+            raise AssemblyError(f"a link points to #{key}, but no figure or table has that name")
+        word = "Figure" if kind == "fig" else "Table"
+        return f'<a href="#{key}">{word} {numbers[key]}</a>'
+
+    return re.sub(r'<a href="#(fig|tab)-([^"]+)">(?:Figure|Table)</a>', reference, body)
+
+
+def _toc(outlines: list[Outline]) -> str:
+    items = []
+    for outline in outlines:
+        chapter = outline.chapter
+        sub = "".join(f'<li><a href="#{anchor}">{html.escape(title)}</a></li>' for anchor, title in outline.sections)
+        figs = "".join(f'<li class="toc-figure"><a href="#{anchor}">{html.escape(text)}</a></li>' for anchor, text in outline.figures + outline.tables)
+        items.append(
+            f'<li class="toc-chapter"><a href="#{chapter.anchor}">{chapter.number}. {html.escape(chapter.title)}</a>'
+            f'{f"<ol class=toc-sections>{sub}</ol>" if sub else ""}'
+            f'{f"<ul class=toc-figures>{figs}</ul>" if figs else ""}</li>'
+        )
+    return f'<nav class="toc" id="contents"><h2 class="toc-title">Contents</h2><ol class="toc-chapters">{"".join(items)}</ol></nav>'
+
+
+def _check_links(page: str) -> None:
+    ids = set(re.findall(r'\sid="([^"]+)"', page))
+    for target in re.findall(r'href="#([^"]*)"', page):
+        if target not in ids:
+            raise AssemblyError(f"internal link #{target} points to no element")
+
+
+def assemble(chapters: list[Chapter], executed: dict[str, Path], include_code: bool = False, edition: str = "") -> str:
+    """The whole report as one HTML string."""
+    used_ids: set[str] = {"contents", "title-page"}
+    bodies, outlines = [], []
+    for chapter in chapters:
+        body, outline = render_chapter(chapter, executed[chapter.slug], include_code, used_ids)
+        bodies.append(body)
+        outlines.append(outline)
+    body = _number_items("".join(bodies), outlines)
+    css = (paths.package_dir() / "report" / "report.css").read_text(encoding="utf-8")
+    highlight_css = ""
+    if include_code:
+        from pygments.formatters import HtmlFormatter
+
+        highlight_css = HtmlFormatter(style="default").get_style_defs(".highlight")
+    edition_line = f'<p class="edition">{html.escape(edition)}</p>' if edition else ""
+    page = (
+        "<!DOCTYPE html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html.escape(REPORT_TITLE)}</title>"
+        f"<style>{css}{highlight_css}</style></head><body>"
+        f'<header class="title-page" id="title-page"><p class="kicker">A reproducible history report</p>'
+        f"<h1 class=\"report-title\">{html.escape(REPORT_TITLE)}</h1>"
+        f'<p class="subtitle">{html.escape(REPORT_SUBTITLE)}</p>{edition_line}</header>'
+        f"{_toc(outlines)}<main>{body}</main></body></html>\n"
+    )
+    _check_links(page)
+    return page

@@ -1,0 +1,140 @@
+"""The report build: validate data, execute chapters, export HTML and PDF, publish atomically.
+
+    python -m analysis.report.build report [--jobs N] [--include-code]
+    python -m analysis.report.build html | pdf | check-data
+    python -m analysis.report.build chapter-html SLUG
+
+Everything is built in a temporary folder inside ``reports/`` and moved into
+place only when the whole build succeeded, so a failure leaves the previous
+report exactly as it was. Exit codes: 0 success, 1 failed chapter or
+assembly, 2 invalid data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from analysis import paths
+from analysis.chapters import Chapter, read_chapters
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+def check_data() -> bool:
+    from analysis.datapackage import DataValidationError, validate
+
+    problems = validate()
+    if problems:
+        print(DataValidationError(problems), file=sys.stderr)
+        print("build stopped before anything in reports/ was touched", file=sys.stderr)
+        return False
+    log("==> data valid")
+    return True
+
+
+def _edition() -> str:
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=paths.project_root(), capture_output=True, text=True, timeout=5)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return f"Built from commit {commit.stdout.strip()}" if commit.returncode == 0 and commit.stdout.strip() else ""
+
+
+def _report_fingerprint(chapters: list[Chapter], include_code: bool, want_pdf: bool) -> str:
+    from analysis.report.execute import chapter_fingerprint, shared_fingerprint
+
+    shared = shared_fingerprint()
+    digest = hashlib.sha256(f"{include_code}{want_pdf}{_edition()}".encode())
+    digest.update((paths.chapters_file()).read_bytes())
+    for chapter in chapters:
+        digest.update(chapter_fingerprint(chapter, shared).encode())
+    return digest.hexdigest()
+
+
+def _publish(staging: Path, names: list[str]) -> None:
+    reports = paths.reports_dir()
+    for name in names:
+        os.replace(staging / name, reports / name)
+
+
+def build(want_pdf: bool = True, jobs: int = 2, include_code: bool = False, only: str | None = None) -> int:
+    started = time.perf_counter()
+    if not check_data():
+        return 2
+    chapters = read_chapters()
+    if only:
+        chapters = [chapter for chapter in chapters if chapter.slug == only]
+        if not chapters:
+            print(f"no chapter with slug {only!r} in {paths.chapters_file()}", file=sys.stderr)
+            return 1
+    reports = paths.reports_dir()
+    reports.mkdir(exist_ok=True)
+    outputs = [f"chapter-{only}.html"] if only else ["report.html"] + (["report.pdf"] if want_pdf else [])
+    stamp = reports / (f".chapter-{only}.sha256" if only else ".report.sha256")
+    fingerprint = _report_fingerprint(chapters, include_code, want_pdf)
+    if stamp.exists() and stamp.read_text() == fingerprint and all((reports / name).exists() for name in outputs):
+        log(f"==> report up to date ({', '.join(outputs)}); nothing to do ({time.perf_counter() - started:.2f} s)")
+        return 0
+
+    from analysis.report.assemble import AssemblyError, assemble
+    from analysis.report.execute import ChapterFailed, execute_chapters, executed_path
+
+    log(f"==> executing {len(chapters)} chapter(s), {jobs} at a time")
+    try:
+        execute_chapters(chapters, jobs=jobs, log=log)
+    except ChapterFailed as error:
+        print(f"\nBUILD FAILED\n{error}\nThe previous report in reports/ is unchanged.", file=sys.stderr)
+        return 1
+    executed_at = time.perf_counter()
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=reports))
+    try:
+        log("==> assembling the HTML report")
+        try:
+            page = assemble(chapters, {c.slug: executed_path(c) for c in chapters}, include_code=include_code, edition=_edition())
+        except AssemblyError as error:
+            print(f"\nBUILD FAILED\n{error}\nThe previous report in reports/ is unchanged.", file=sys.stderr)
+            return 1
+        html_name = outputs[0]
+        (staging / html_name).write_text(page, encoding="utf-8")
+        if want_pdf and not only:
+            log("==> printing the PDF with headless Chromium")
+            from analysis.report.pdf import print_pdf
+
+            print_pdf(staging / html_name, staging / "report.pdf")
+        _publish(staging, outputs)
+        stamp.write_text(fingerprint)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    total = time.perf_counter() - started
+    log(f"==> done: {', '.join('reports/' + name for name in outputs)} (execution {executed_at - started:.1f} s, total {total:.1f} s)")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis.report.build", description=__doc__.split("\n\n")[0])
+    parser.add_argument("target", choices=["report", "html", "pdf", "check-data", "chapter-html"])
+    parser.add_argument("slug", nargs="?", help="chapter slug for chapter-html")
+    parser.add_argument("--jobs", type=int, default=int(os.environ.get("JOBS", "2")))
+    parser.add_argument("--include-code", action="store_true", default=os.environ.get("INCLUDE_CODE", "") not in ("", "0"))
+    args = parser.parse_args(argv)
+    if args.target == "check-data":
+        return 0 if check_data() else 2
+    if args.target == "chapter-html":
+        if not args.slug:
+            parser.error("chapter-html needs a chapter slug")
+        return build(want_pdf=False, jobs=args.jobs, include_code=args.include_code, only=args.slug)
+    return build(want_pdf=args.target in ("report", "pdf"), jobs=args.jobs, include_code=args.include_code)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

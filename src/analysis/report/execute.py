@@ -1,0 +1,144 @@
+"""Executing chapters: content-hash cache, a pool of kernels, clear failures.
+
+A chapter re-executes only when its notebook, a file in ``data/``, a file of
+``src/analysis`` or the locked dependencies changed (SHA-256 of contents,
+never mtimes). Executed copies live in ``.cache/executed/``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from analysis import paths
+from analysis.chapters import Chapter
+
+
+class ChapterFailed(Exception):
+    """A chapter could not be executed; the message names chapter, cell and error."""
+
+
+def _hash_files(digest, files) -> None:
+    root = paths.project_root()
+    for file in sorted(files):
+        if file.is_file() and "__pycache__" not in file.parts:
+            digest.update(str(file.relative_to(root)).encode())
+            digest.update(file.read_bytes())
+
+
+def shared_fingerprint() -> str:
+    """Hash of what every chapter depends on: data, library, locked dependencies."""
+    digest = hashlib.sha256()
+    root = paths.project_root()
+    _hash_files(digest, paths.data_dir().rglob("*"))
+    _hash_files(digest, (root / "src" / "analysis").rglob("*"))
+    _hash_files(digest, [root / "requirements.lock"])
+    return digest.hexdigest()
+
+
+def chapter_fingerprint(chapter: Chapter, shared: str) -> str:
+    digest = hashlib.sha256(shared.encode())
+    digest.update(chapter.notebook.read_bytes())
+    return digest.hexdigest()
+
+
+def executed_path(chapter: Chapter) -> Path:
+    return paths.cache_dir() / "executed" / f"{chapter.slug}.ipynb"
+
+
+def _stamp_path(chapter: Chapter) -> Path:
+    return paths.cache_dir() / "executed" / f"{chapter.slug}.sha256"
+
+
+def is_fresh(chapter: Chapter, fingerprint: str) -> bool:
+    stamp = _stamp_path(chapter)
+    return executed_path(chapter).exists() and stamp.exists() and stamp.read_text() == fingerprint
+
+
+def _cell_problem(nb, chapter: Chapter) -> str | None:
+    """The first error, stderr or stray text output of an executed notebook, as a message."""
+    code_number = 0
+    for index, cell in enumerate(nb.cells, start=1):
+        if cell.cell_type != "code":
+            continue
+        code_number += 1
+        for output in cell.get("outputs", []):
+            where = f"chapter '{chapter.slug}' ({chapter.notebook.name}), cell {index} (code cell {code_number})"
+            if output.output_type == "error":
+                return f"{where}: {output.ename}: {output.evalue}"
+            if output.output_type == "stream" and output.name == "stderr":
+                return f"{where} wrote to stderr (a warning reaches the reader): {output.text.strip()[:500]}"
+            if output.output_type == "stream":
+                return f"{where} printed stray output: {output.text.strip()[:200]!r}"
+            data = output.get("data", {})
+            if output.output_type in ("execute_result", "display_data") and set(data) <= {"text/plain"}:
+                return f"{where} left a stray value: {data.get('text/plain', '')[:200]!r} (end the line with ';' or display it)"
+    return None
+
+
+def execute_one(slug: str, title: str, number: int, root: str, timeout: int = 600) -> tuple[str, float]:
+    """Execute one chapter in a fresh kernel (runs in a worker process); return (slug, seconds)."""
+    os.environ["USRJ_ROOT"] = root
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    chapter = Chapter(number, slug, title)
+    start = time.perf_counter()
+    nb = nbformat.read(chapter.notebook, as_version=4)
+    # The kernel is the python3 kernel of the interpreter running the build: the project's .venv.
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False, allow_errors=False, resources={"metadata": {"path": str(chapter.notebook.parent)}})
+    try:
+        client.execute()
+    except CellExecutionError:
+        pass  # the error output is in the notebook; _cell_problem names the cell
+    except Exception as error:  # kernel died, timeout
+        raise ChapterFailed(f"chapter '{slug}' ({chapter.notebook.name}): {type(error).__name__}: {error}") from None
+    problem = _cell_problem(nb, chapter)
+    if problem:
+        raise ChapterFailed(problem)
+    target = executed_path(chapter)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".tmp")
+    nbformat.write(nb, tmp)
+    os.replace(tmp, target)
+    return slug, time.perf_counter() - start
+
+
+def execute_chapters(chapters: list[Chapter], jobs: int = 2, log=print) -> dict[str, float]:
+    """Execute the chapters whose fingerprint changed, ``jobs`` at a time; return seconds by slug."""
+    shared = shared_fingerprint()
+    prints = {chapter.slug: chapter_fingerprint(chapter, shared) for chapter in chapters}
+    todo = [chapter for chapter in chapters if not is_fresh(chapter, prints[chapter.slug])]
+    total = len(chapters)
+    for chapter in chapters:
+        if chapter not in todo:
+            log(f"  [{chapter.number}/{total}] {chapter.slug}: unchanged, cached")
+    timings: dict[str, float] = {}
+    if not todo:
+        return timings
+    root = str(paths.project_root())
+    failures: list[str] = []
+    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo)))) as pool:
+        futures = {}
+        for chapter in todo:
+            log(f"  [{chapter.number}/{total}] {chapter.slug}: executing")
+            futures[pool.submit(execute_one, chapter.slug, chapter.title, chapter.number, root)] = chapter
+        for future in as_completed(futures):
+            chapter = futures[future]
+            try:
+                _, seconds = future.result()
+            except ChapterFailed as error:
+                failures.append(str(error))
+                log(f"  [{chapter.number}/{total}] {chapter.slug}: FAILED")
+                continue
+            timings[chapter.slug] = seconds
+            _stamp_path(chapter).write_text(prints[chapter.slug])
+            log(f"  [{chapter.number}/{total}] {chapter.slug}: done in {seconds:.1f} s")
+    if failures:
+        raise ChapterFailed("\n".join(failures))
+    return timings

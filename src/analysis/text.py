@@ -1,0 +1,78 @@
+"""Numbers for prose, and the facts a chapter publishes to its narrative.
+
+A chapter computes its numbers with the library and publishes them with
+``publish(name=value, ...)``; its Markdown cells say ``{{ name }}``. The
+report build fills the placeholders from the published facts (HTML-escaped)
+and refuses to build when a placeholder has no fact. So no number in the
+narrative is typed by hand.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+FACTS_MIME = "application/vnd.usrj.facts+json"
+
+
+def number(value: float, digits: int = 0) -> str:
+    """Thousands separated, ``digits`` decimals: ``number(1234567) == '1,234,567'``."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        raise ValueError("cannot format a missing value for prose")
+    return f"{value:,.{digits}f}"
+
+
+def approx(value: float) -> str:
+    """A rounded figure for prose in words: 1_550_000 -> '1.55 million', 54_000_000 -> '54 million'."""
+    magnitude = abs(value)
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if magnitude >= size:
+            scaled = value / size
+            text = f"{scaled:.2f}".rstrip("0").rstrip(".")
+            return f"{text} {word}"
+    return number(value)
+
+
+def ratio(value: float, digits: int = 1) -> str:
+    """A ratio for prose: ``ratio(5.25) == '5.3 to 1'``."""
+    return f"{number(value, digits)} to 1"
+
+
+def times(value: float, digits: int = 1) -> str:
+    """A multiple for prose: ``times(3.04) == '3.0 times'``."""
+    return f"{number(value, digits)} times"
+
+
+def percent(share: float, digits: int = 0) -> str:
+    """A share (0..1) as a percentage: ``percent(0.8) == '80%'``."""
+    return f"{number(100 * share, digits)}%"
+
+
+def value_range(low: float, high: float, digits: int = 0, unit: str = "") -> str:
+    """A range for prose: ``value_range(60000, 80000) == '60,000–80,000'`` (en dash)."""
+    text = f"{number(low, digits)}–{number(high, digits)}"
+    return f"{text} {unit}".strip()
+
+
+def day(timestamp) -> str:
+    """A date for prose, in the report's style: '2 September 1945'."""
+    stamp = pd.Timestamp(timestamp)
+    return f"{stamp.day} {stamp.strftime('%B %Y')}"
+
+
+def month(timestamp) -> str:
+    stamp = pd.Timestamp(timestamp)
+    return stamp.strftime("%B %Y")
+
+
+def publish(**facts) -> None:
+    """Publish formatted facts (strings or numbers) for the chapter's ``{{ name }}`` placeholders."""
+    from IPython.display import display
+
+    clean = {}
+    for name, value in facts.items():
+        if not name.isidentifier():
+            raise ValueError(f"fact name {name!r} must be an identifier")
+        clean[name] = value if isinstance(value, str) else number(value)
+    display({FACTS_MIME: clean, "text/plain": ""}, raw=True)
