@@ -17,7 +17,7 @@ from analysis.text import publish
 
 use_house_style()
 
-TABLES = ("events", "event_types", "actors", "key_figures", "capabilities", "economy", "trade", "alignment", "us_forces_japan", "nuclear_stockpiles", "seed_claims")
+TABLES = ("events", "event_types", "actors", "key_figures", "places", "capabilities", "economy", "trade", "alignment", "us_forces_japan", "nuclear_stockpiles", "seed_claims")
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class Data:
     event_types: pd.DataFrame
     actors: pd.DataFrame
     key_figures: pd.DataFrame
+    places: pd.DataFrame
     capabilities: pd.DataFrame
     economy: pd.DataFrame
     trade: pd.DataFrame

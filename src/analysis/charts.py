@@ -43,7 +43,9 @@ def lines(wide: pd.DataFrame, ylabel: str, periods=(), height: float = 3.4, labe
 
 def dyad_index(smoothed: pd.DataFrame, raw_column: str, smooth_column: str, periods=(), ylabel: str = "Goldstein score, sum per year"):
     """The three dyads' index: yearly bars faint, smoothed lines strong, war years shaded; one panel per dyad."""
-    dyads = list(dict.fromkeys(smoothed["dyad"]))
+    from analysis.events import DYADS
+
+    dyads = [dyad for dyad in DYADS if dyad in set(smoothed["dyad"])]
     fig, axes = figure(nrows=len(dyads), height=1.9 * len(dyads) + 0.4, sharex=True)
     for ax, dyad in zip(axes, dyads):
         part = smoothed[smoothed["dyad"] == dyad]
