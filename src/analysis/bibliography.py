@@ -148,3 +148,10 @@ def references_html(keys: set[str] | None = None) -> str:
     chosen = [entry for entry in entries().values() if keys is None or entry.key in keys]
     items = "".join(f'<li id="ref-{html.escape(entry.key)}">{html.escape(full_citation(entry))}</li>' for entry in sorted(chosen, key=sort_key))
     return f'<ol class="references">{items}</ol>'
+
+
+def show_references() -> None:
+    """Display the full reference list (for the appendix)."""
+    from IPython.display import HTML, display
+
+    display(HTML(references_html()))

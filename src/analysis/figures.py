@@ -57,7 +57,7 @@ def source_line(sources: Sequence[str], note: str = "") -> str:
     """'Source: ...' text from bibliography keys (short citations) and a note."""
     from analysis.bibliography import short_citation
 
-    cited = "; ".join(short_citation(key) for key in sources)
+    cited = "; ".join(short_citation(key) for key in dict.fromkeys(sources))
     parts = [part for part in (cited, note) if part]
     return "Source: " + ". ".join(parts) + ("" if parts and parts[-1].endswith(".") else ".")
 
@@ -83,7 +83,13 @@ def show_figure(fig, name: str, caption: str, alt: str, sources: Sequence[str], 
 
 
 def table_html(frame: pd.DataFrame, name: str, caption: str, sources: Sequence[str], note: str = "", index: bool = False) -> str:
-    """An escaped HTML table with a caption and source line (cells from data are text, never markup)."""
+    """An escaped HTML table with a caption and source line (cells from data are text, never markup).
+
+    A table about the project itself (its own data dictionary) may have no bibliography
+    source, but then it needs a ``note`` saying where it comes from.
+    """
+    if not caption.strip() or not (sources or note.strip()):
+        raise ValueError(f"table {name!r}: a caption and a source (bibliography keys or a note) are required")
     body = frame.to_html(index=index, escape=True, border=0, classes="report-table", na_rep="–")
     return (
         f'<figure class="report-table-wrap" id="tab-{html.escape(name)}">'

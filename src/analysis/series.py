@@ -38,3 +38,45 @@ def trade_totals(trade: pd.DataFrame) -> pd.DataFrame:
     frame = trade.copy()
     frame["total"] = frame["imports"].astype(float) + frame["exports"].astype(float)
     return frame.pivot(index="year", columns="stateabb", values="total")
+
+
+IDEAL_POINT_CODES = {2: "USA", 740: "JPN", 365: "RUS"}
+
+
+def ideal_points(agreement: pd.DataFrame) -> pd.DataFrame:
+    """UNGA ideal points (Bailey, Strezhnev & Voeten; unitless, positive = nearer the US-led order)
+    by year, columns USA / JPN / RUS, read from both sides of every pair row; years without votes stay NaN."""
+    rows = []
+    for _, row in agreement.iterrows():
+        for side in ("1", "2"):
+            code = IDEAL_POINT_CODES.get(int(row[f"ccode{side}"]))
+            if code and not pd.isna(row[f"IdealPointAll_{side}"]):
+                rows.append({"year": int(row["year"]), "country": code, "point": float(row[f"IdealPointAll_{side}"])})
+    frame = pd.DataFrame(rows).drop_duplicates(["year", "country"])
+    table = frame.pivot(index="year", columns="country", values="point")
+    table = table.reindex(columns=[c for c in ("USA", "JPN", "RUS") if c in table.columns])
+    return table.reindex(range(int(table.index.min()), int(table.index.max()) + 1))
+
+
+def relative_position(table: pd.DataFrame, target: str, low: str, high: str) -> pd.Series:
+    """Where ``target`` lies on the line from ``low`` (0) to ``high`` (1), by row (unitless;
+    0.5 = midway, above 1 or below 0 = beyond an end). E.g. Japan's ideal point between the USSR and the US."""
+    return (table[target] - table[low]) / (table[high] - table[low])
+
+
+def masked(table: pd.DataFrame, column: str, years) -> pd.DataFrame:
+    """A copy of a wide yearly table with ``column`` set to NaN in ``years`` (values judged unreliable,
+    e.g. COW trade RUS 1960-1962); other cells unchanged, units unchanged."""
+    out = table.copy()
+    out[column] = out[column].astype(float)
+    out.loc[out.index.isin(list(years)), column] = float("nan")
+    return out
+
+
+def first_year_above(table: pd.DataFrame, upper: str, lower: str, start: int | None = None) -> int | None:
+    """The first year (index) from ``start`` on in which column ``upper`` exceeds column ``lower``
+    (both present); None if it never does. Same units in both columns."""
+    part = table if start is None else table.loc[start:]
+    above = part[upper].astype(float) > part[lower].astype(float)
+    hits = above[above].index
+    return int(hits[0]) if len(hits) else None

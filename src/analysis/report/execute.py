@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import subprocess
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -93,7 +94,8 @@ def execute_one(slug: str, title: str, number: int, root: str, timeout: int = 60
     # The kernel is the python3 kernel of the interpreter running the build: the project's .venv.
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False, allow_errors=False, resources={"metadata": {"path": str(chapter.notebook.parent)}})
     try:
-        client.execute()
+        # The kernel's own log (e.g. ipykernel 7's 'running over TCP' notice) is not the reader's business.
+        client.execute(stderr=subprocess.DEVNULL)
     except CellExecutionError:
         pass  # the error output is in the notebook; _cell_problem names the cell
     except Exception as error:  # kernel died, timeout
@@ -115,9 +117,10 @@ def execute_chapters(chapters: list[Chapter], jobs: int = 2, log=print) -> dict[
     prints = {chapter.slug: chapter_fingerprint(chapter, shared) for chapter in chapters}
     todo = [chapter for chapter in chapters if not is_fresh(chapter, prints[chapter.slug])]
     total = len(chapters)
+    position = {chapter.slug: index for index, chapter in enumerate(chapters, start=1)}
     for chapter in chapters:
         if chapter not in todo:
-            log(f"  [{chapter.number}/{total}] {chapter.slug}: unchanged, cached")
+            log(f"  [{position[chapter.slug]}/{total}] {chapter.slug}: unchanged, cached")
     timings: dict[str, float] = {}
     if not todo:
         return timings
@@ -126,7 +129,7 @@ def execute_chapters(chapters: list[Chapter], jobs: int = 2, log=print) -> dict[
     with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo)))) as pool:
         futures = {}
         for chapter in todo:
-            log(f"  [{chapter.number}/{total}] {chapter.slug}: executing")
+            log(f"  [{position[chapter.slug]}/{total}] {chapter.slug}: executing")
             futures[pool.submit(execute_one, chapter.slug, chapter.title, chapter.number, root)] = chapter
         for future in as_completed(futures):
             chapter = futures[future]
@@ -134,11 +137,11 @@ def execute_chapters(chapters: list[Chapter], jobs: int = 2, log=print) -> dict[
                 _, seconds = future.result()
             except ChapterFailed as error:
                 failures.append(str(error))
-                log(f"  [{chapter.number}/{total}] {chapter.slug}: FAILED")
+                log(f"  [{position[chapter.slug]}/{total}] {chapter.slug}: FAILED")
                 continue
             timings[chapter.slug] = seconds
             _stamp_path(chapter).write_text(prints[chapter.slug])
-            log(f"  [{chapter.number}/{total}] {chapter.slug}: done in {seconds:.1f} s")
+            log(f"  [{position[chapter.slug]}/{total}] {chapter.slug}: done in {seconds:.1f} s")
     if failures:
         raise ChapterFailed("\n".join(failures))
     return timings

@@ -1,0 +1,52 @@
+"""Tests of the small series helpers the Cold War triangle chapter uses (hand-computed expectations)."""
+
+import math
+
+import pandas as pd
+
+from analysis import series
+
+
+def _agreement():
+    return pd.DataFrame(
+        {
+            "year": [1960, 1960, 1960, 1962],
+            "ccode1": [2, 740, 740, 2],
+            "ccode2": [365, 2, 365, 365],
+            "IdealPointAll_1": [2.0, 1.0, 1.0, 3.0],
+            "IdealPointAll_2": [-2.0, 2.0, -2.0, -1.0],
+        }
+    )
+
+
+def test_ideal_points_reads_both_sides_and_keeps_gap_years():
+    table = series.ideal_points(_agreement())
+    assert list(table.columns) == ["USA", "JPN", "RUS"]
+    assert list(table.index) == [1960, 1961, 1962]
+    assert table.loc[1960, "USA"] == 2.0 and table.loc[1960, "JPN"] == 1.0 and table.loc[1960, "RUS"] == -2.0
+    assert math.isnan(table.loc[1961, "USA"])
+    assert math.isnan(table.loc[1962, "JPN"]) and table.loc[1962, "RUS"] == -1.0
+
+
+def test_relative_position():
+    table = pd.DataFrame({"USA": [2.0, 3.0], "JPN": [1.0, 3.0], "RUS": [-2.0, -1.0]}, index=[1960, 1961])
+    position = series.relative_position(table, "JPN", "RUS", "USA")
+    # (1 - -2) / (2 - -2) = 0.75; (3 - -1) / (3 - -1) = 1.0
+    assert position.loc[1960] == 0.75
+    assert position.loc[1961] == 1.0
+
+
+def test_masked_blanks_only_given_years_and_column():
+    table = pd.DataFrame({"RUS": [10, 1, 2, 12], "JPN": [5, 6, 7, 8]}, index=[1959, 1960, 1961, 1962])
+    out = series.masked(table, "RUS", range(1960, 1962))
+    assert out.loc[1959, "RUS"] == 10 and out.loc[1962, "RUS"] == 12
+    assert math.isnan(out.loc[1960, "RUS"]) and math.isnan(out.loc[1961, "RUS"])
+    assert list(out["JPN"]) == [5, 6, 7, 8]
+    assert table.loc[1960, "RUS"] == 1  # the input is not changed
+
+
+def test_first_year_above():
+    table = pd.DataFrame({"A": [1.0, 3.0, 2.0, 5.0], "B": [2.0, 2.0, 4.0, 4.0]}, index=[1970, 1971, 1972, 1973])
+    assert series.first_year_above(table, "A", "B") == 1971
+    assert series.first_year_above(table, "A", "B", start=1972) == 1973
+    assert series.first_year_above(table, "B", "A", start=1973) is None
