@@ -60,15 +60,18 @@ def dyad_index(smoothed: pd.DataFrame, raw_column: str, smooth_column: str, peri
     return fig
 
 
-def stacked_shares(shares: pd.DataFrame, ylabel: str = "share of the three powers' capabilities"):
-    """Stacked areas of each country's share (columns sum to 1 by year)."""
+def stacked_shares(shares: pd.DataFrame, ylabel: str = "share of the three powers' capabilities", legend_below: bool = False):
+    """Stacked areas of each country's share (columns sum to 1 by year); ``legend_below`` puts the key under the axes."""
     fig, ax = figure(height=3.2)
     years = shares.index
     ax.stackplot(years, [shares[c] for c in shares.columns], colors=[_colour(c, i) for i, c in enumerate(shares.columns)], labels=[_label(c) for c in shares.columns], alpha=0.85)
     ax.set_ylim(0, 1)
     ax.yaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
     ax.set_ylabel(ylabel)
-    ax.legend(loc="upper left", ncols=3)
+    if legend_below:
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=3, frameon=False)
+    else:
+        ax.legend(loc="upper left", ncols=3)
     ax.margins(x=0)
     return fig
 
@@ -116,6 +119,62 @@ def event_strip(events: pd.DataFrame, start: str, end: str, lanes: list[str], la
     ax.set_ylim(-0.5, len(lanes) + 0.3)
     ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
+    return fig
+
+
+def _draw_ranges(ax, frame: pd.DataFrame, colours: list[str] | None, xlabel: str, log: bool) -> None:
+    """Draw ``ranges`` rows (label, value, low, high) on one axes."""
+    ax.grid(axis="x")
+    ax.grid(axis="y", visible=False)
+    for position, row in frame.iterrows():
+        y = len(frame) - 1 - position
+        colour = (colours or ["#555555"] * len(frame))[position]
+        if row["high"] > row["low"]:
+            ax.plot([row["low"], row["high"]], [y, y], color=colour, lw=6, alpha=0.45, solid_capstyle="butt")
+        marker = row["value"] if row["value"] is not None and not pd.isna(row["value"]) else None
+        if marker is not None:
+            ax.scatter([marker], [y], color=colour, s=30, zorder=3)
+        elif row["high"] == row["low"]:
+            ax.scatter([row["low"]], [y], color=colour, s=30, zorder=3)
+    ax.set_yticks(range(len(frame)), list(frame["label"])[::-1])
+    ax.set_ylim(-0.6, len(frame) - 0.4)
+    ax.set_xlabel(xlabel)
+    if log:
+        ax.set_xscale("log")
+    ax.xaxis.set_major_formatter(lambda value, _: f"{value:,.0f}")
+
+
+def range_panels(panels: list[tuple[pd.DataFrame, str]], colours: list[list[str]] | None = None, log: list[bool] | None = None, width: float = 7.2):
+    """Several ``ranges`` charts stacked, one per (table, xlabel) pair, each on its own scale and unit
+    (e.g. bomb yields in kilotons above death tolls in persons); ``colours``/``log`` are per panel."""
+    heights = [0.42 * len(table) + 0.55 for table, _ in panels]
+    fig, axes = figure(nrows=len(panels), height=sum(heights) + 0.3, width=width, gridspec_kw={"height_ratios": heights})
+    axes = list(axes) if len(panels) > 1 else [axes]
+    for index, (ax, (table, xlabel)) in enumerate(zip(axes, panels)):
+        _draw_ranges(ax, table.reset_index(drop=True), (colours or [None] * len(panels))[index], xlabel, (log or [False] * len(panels))[index])
+    fig.tight_layout()
+    return fig
+
+
+def line_panels(panels: dict[str, pd.DataFrame], ylabels: dict[str, str], log: tuple[str, ...] = (), periods=(), ncols: int = 1, height_each: float = 1.9, markers: bool = True):
+    """Small multiples: one panel per entry of ``panels`` (title -> wide table, index year, one column per
+    country), one line per country in its colour, shared x axis; titles in ``log`` on a log scale."""
+    nrows = -(-len(panels) // ncols)
+    fig, axes = figure(nrows=nrows, ncols=ncols, height=height_each * nrows + 0.5, sharex=True, squeeze=False)
+    flat = [ax for row in axes for ax in row]
+    for ax, (title, wide) in zip(flat, panels.items()):
+        shade_periods(ax, periods)
+        for index, column in enumerate(wide.columns):
+            ax.plot(wide.index, wide[column], color=_colour(column, index), label=_label(column), marker="o" if markers else None, markersize=2.5)
+        if title in log:
+            ax.set_yscale("log")
+        else:
+            ax.yaxis.set_major_formatter(lambda value, _: f"{value:,.0f}")
+        ax.set_title(title, fontsize=9)
+        ax.set_ylabel(ylabels.get(title, ""), fontsize=8)
+    for ax in flat[len(panels):]:
+        ax.set_axis_off()
+    flat[0].legend(loc="upper left", ncols=3, fontsize=7)
     return fig
 
 

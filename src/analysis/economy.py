@@ -38,6 +38,15 @@ def relative_to(frame: pd.DataFrame, column: str = "gdppc", base: str = "USA") -
     return table.div(table[base], axis=0)
 
 
+def ratio(frame: pd.DataFrame, year: int, numerator: str, denominator: str, column: str = "gdp_million_2011usd") -> float:
+    """``numerator``'s ``column`` over ``denominator``'s in ``year`` (unitless); ``frame`` from for_report (and with_gdp for GDP)."""
+    table = wide(frame, column)
+    top, bottom = table.loc[year, numerator], table.loc[year, denominator]
+    if pd.isna(top) or pd.isna(bottom):
+        raise ValueError(f"{column} missing for {numerator} or {denominator} in {year}")
+    return float(top) / float(bottom)
+
+
 def annual_growth(frame: pd.DataFrame, country: str, start: int, end: int, column: str = "gdppc") -> float:
     """Compound annual growth rate of ``column`` from ``start`` to ``end`` (a share per year, 0.05 = 5%)."""
     table = wide(frame, column)

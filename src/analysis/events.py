@@ -17,6 +17,16 @@ THREE = ("USA", "JPN", "RUS")
 DYADS = ("USA-JPN", "USA-RUS", "JPN-RUS")
 
 
+# The wars and armed interventions among the three powers, as (first event id, last event id) of
+# data/events.csv, for shading with ``periods_from_events``: the span ends at the last event's end_date.
+WAR_SPANS = {
+    "Russo-Japanese War": ("1904-port-arthur-attack", "1905-portsmouth-treaty"),
+    "Siberian intervention": ("1918-japan-lands-marines-vladivostok", "1922-japan-evacuates-vladivostok"),
+    "Nomonhan": ("1939-nomonhan", "1939-nomonhan"),
+    "Pacific War": ("1941-pearl-harbor", "1945-instrument-of-surrender"),
+}
+
+
 def dyad_of(actor_a: str, actor_b: str) -> str | None:
     """The dyad key of two actors ('USA-JPN', 'USA-RUS', 'JPN-RUS'), or None for other pairs."""
     for dyad in DYADS:
@@ -91,6 +101,16 @@ def between(events: pd.DataFrame, start: str, end: str, actors: tuple[str, ...] 
     if actors:
         frame = frame[frame["source_actor"].isin(actors) & frame["target_actor"].isin(actors)]
     return frame.sort_values(["date", "id"]).reset_index(drop=True)
+
+
+def sources(events: pd.DataFrame) -> list[str]:
+    """Bibliography keys cited by the given event rows (``sources`` column, ';'-separated), each once, in row order."""
+    keys: list[str] = []
+    for cell in events["sources"].dropna():
+        for key in str(cell).split(";"):
+            if key.strip() and key.strip() not in keys:
+                keys.append(key.strip())
+    return keys
 
 
 def extremes(weighted: pd.DataFrame, dyad: str, start: int, end: int, n: int = 3) -> pd.DataFrame:

@@ -29,6 +29,26 @@ def bounds(figures: pd.DataFrame, figure_id: str) -> tuple[float, float]:
     return float(low), float(high)
 
 
+def ratio(figures: pd.DataFrame, numerator_id: str, denominator_id: str) -> float:
+    """Value of one figure divided by another's (unitless when both share a unit, e.g. Japan's
+    treaty tonnage over the US's)."""
+    return value(figures, numerator_id) / value(figures, denominator_id)
+
+
+def months_of_supply(stock: float, annual_use: float) -> float:
+    """How many months a stock lasts at a yearly rate of use (same unit, e.g. barrels and barrels a year)."""
+    if annual_use <= 0:
+        raise ValueError("annual use must be positive")
+    return 12 * stock / annual_use
+
+
+def supply_months_range(figures: pd.DataFrame, stock_id: str, annual_use_id: str) -> tuple[float, float]:
+    """(low, high) months a stock figure lasts at an annual-use figure: low stock over high use, high stock over low use."""
+    stock_low, stock_high = bounds(figures, stock_id)
+    use_low, use_high = bounds(figures, annual_use_id)
+    return months_of_supply(stock_low, use_high), months_of_supply(stock_high, use_low)
+
+
 def sources(figures: pd.DataFrame, *figure_ids: str) -> list[str]:
     """Bibliography keys of the given figures, each once, in order."""
     keys: list[str] = []

@@ -1,0 +1,43 @@
+"""Shared fixtures: a temporary copy of the project, and builds of it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+IGNORED = shutil.ignore_patterns(".venv", ".git", "reports", ".cache", "__pycache__", ".pytest_cache", ".staging", "*.egg-info")
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the project without its environment, history, reports or caches."""
+    shutil.copytree(ROOT, target, ignore=IGNORED)
+    return target
+
+
+def run_build(root: Path, *args: str, env_extra: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the build CLI on the project at ``root`` (USRJ_ROOT), with this interpreter."""
+    env = {**os.environ, "USRJ_ROOT": str(root), "JOBS": "2", **(env_extra or {})}
+    return subprocess.run([sys.executable, "-m", "analysis.report.build", *args], cwd=root, env=env, capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory) -> Path:
+    """A clean copy of the project with its full report built (HTML and PDF)."""
+    root = copy_project(tmp_path_factory.mktemp("build") / "project")
+    result = run_build(root, "report")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root
+
+
+@pytest.fixture()
+def data_copy(tmp_path) -> Path:
+    """A copy of data/ to corrupt."""
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    return target

@@ -1,0 +1,90 @@
+import math
+
+import pandas as pd
+import pytest
+
+from analysis import events as ev
+
+TYPES = pd.DataFrame({"event_type": ["attack", "treaty", "protest"], "goldstein_weight": [-10.0, 8.0, -2.0]})
+
+
+def _events(rows):
+    frame = pd.DataFrame(rows, columns=["id", "date", "source_actor", "target_actor", "event_type"])
+    frame["date"] = pd.to_datetime(frame["date"])
+    frame["end_date"] = pd.NaT
+    return frame
+
+
+EVENTS = _events([
+    ("a", "1904-02-08", "JPN", "RUS", "attack"),
+    ("b", "1905-09-05", "RUS", "JPN", "treaty"),
+    ("c", "1905-10-01", "JPN", "RUS", "protest"),
+    ("d", "1905-06-01", "USA", "JPN", "treaty"),
+    ("e", "1905-06-02", "CHN", "JPN", "attack"),
+])
+
+
+def test_dyad_of_is_symmetric_and_ignores_third_parties():
+    assert ev.dyad_of("JPN", "USA") == ev.dyad_of("USA", "JPN") == "USA-JPN"
+    assert ev.dyad_of("RUS", "JPN") == "JPN-RUS"
+    assert ev.dyad_of("CHN", "JPN") is None
+
+
+def test_with_weights_maps_types_and_rejects_unknown():
+    weighted = ev.with_weights(EVENTS, TYPES)
+    assert list(weighted["goldstein_weight"]) == [-10.0, 8.0, -2.0, 8.0, -10.0]
+    with pytest.raises(ValueError, match="tea"):
+        ev.with_weights(_events([("x", "1900-01-01", "USA", "JPN", "tea")]), TYPES)
+
+
+def test_dyad_year_index_sums_means_and_fills_empty_years():
+    index = ev.dyad_year_index(ev.with_weights(EVENTS, TYPES), 1904, 1906).set_index(["dyad", "year"])
+    # JPN-RUS 1905: treaty (+8) and protest (-2): sum 6, mean 3, 2 events
+    assert index.loc[("JPN-RUS", 1905), "weight_sum"] == 6.0
+    assert index.loc[("JPN-RUS", 1905), "weight_mean"] == 3.0
+    assert index.loc[("JPN-RUS", 1905), "events"] == 2
+    assert index.loc[("JPN-RUS", 1904), "weight_sum"] == -10.0
+    # a year without events: 0 events, sum 0, mean undefined
+    assert index.loc[("USA-RUS", 1906), "events"] == 0
+    assert index.loc[("USA-RUS", 1906), "weight_sum"] == 0.0
+    assert math.isnan(index.loc[("USA-RUS", 1906), "weight_mean"])
+    # the CHN->JPN attack belongs to no dyad
+    assert index.loc[("USA-JPN", 1905), "weight_sum"] == 8.0
+    assert len(index) == 3 * 3
+
+
+def test_direction_splits_the_pair():
+    weighted = ev.with_weights(EVENTS, TYPES)
+    forward = ev.dyad_year_index(weighted, 1905, 1905, direction="forward").set_index("dyad")
+    backward = ev.dyad_year_index(weighted, 1905, 1905, direction="backward").set_index("dyad")
+    # JPN-RUS forward = JPN acting on RUS: the protest (-2); backward = RUS acting: the treaty (+8)
+    assert forward.loc["JPN-RUS", "weight_sum"] == -2.0
+    assert backward.loc["JPN-RUS", "weight_sum"] == 8.0
+
+
+def test_smoothed_is_a_centred_mean_per_dyad():
+    index = pd.DataFrame({"dyad": ["USA-JPN"] * 3, "year": [1900, 1901, 1902], "weight_sum": [3.0, 0.0, 6.0]})
+    out = ev.smoothed(index, window=3).set_index("year")["weight_sum_smooth"]
+    assert out[1901] == 3.0  # (3 + 0 + 6) / 3
+    assert out[1900] == 1.5  # ends use the years available: (3 + 0) / 2
+
+
+def test_coverage_counts_events_per_decade():
+    table = ev.coverage(ev.with_weights(EVENTS, TYPES))
+    assert table.loc[1900, "JPN-RUS"] == 3
+    assert table.loc[1900, "USA-JPN"] == 1
+    assert table.loc[1900, "USA-RUS"] == 0
+
+
+def test_periods_from_events_use_dates_and_end_dates():
+    events = _events([("w1", "1904-02-08", "JPN", "RUS", "attack"), ("w2", "1905-09-05", "RUS", "JPN", "treaty")])
+    events.loc[1, "end_date"] = pd.Timestamp("1905-12-31")
+    (start, end, label), = ev.periods_from_events(events, {"war": ("w1", "w2")})
+    assert label == "war"
+    assert start == pytest.approx(1904 + 38 / 365.25)
+    assert end == pytest.approx(1905 + 364 / 365.25)
+
+
+def test_between_filters_dates_and_actors():
+    out = ev.between(EVENTS, "1905-01-01", "1905-12-31", actors=("USA", "JPN", "RUS"))
+    assert list(out["id"]) == ["d", "b", "c"]

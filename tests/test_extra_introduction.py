@@ -1,0 +1,24 @@
+"""Tests of library functions added for the introduction chapter (hand-computed expectations)."""
+
+import pandas as pd
+import pytest
+
+from analysis import economy, events
+
+
+def test_sources_unique_in_row_order():
+    frame = pd.DataFrame({"sources": ["a;b", "b; c", None, "a"]})
+    assert events.sources(frame) == ["a", "b", "c"]
+
+
+def test_economy_ratio_of_gdp():
+    frame = pd.DataFrame({"country": ["USA", "JPN"], "year": [1941, 1941], "gdppc": [10.0, 4.0], "pop": [3000.0, 1500.0]})
+    gdp = economy.with_gdp(frame)  # USA 30, JPN 6 (millions)
+    assert economy.ratio(gdp, 1941, "USA", "JPN") == pytest.approx(5.0)
+    assert economy.ratio(gdp, 1941, "USA", "JPN", column="gdppc") == pytest.approx(2.5)
+
+
+def test_economy_ratio_missing_raises():
+    frame = pd.DataFrame({"country": ["USA", "JPN"], "year": [1941, 1941], "gdppc": [10.0, float("nan")], "pop": [1.0, 1.0]})
+    with pytest.raises(ValueError):
+        economy.ratio(frame, 1941, "USA", "JPN", column="gdppc")

@@ -1,0 +1,62 @@
+import pandas as pd
+import pytest
+
+from analysis import bibliography, figures
+
+BIB = r"""
+@misc{web_x,
+  title = {A page with {Braces} \& ampersand},
+  organization = {Office of the Historian},
+  url = {https://example.org/x},
+  howpublished = {\url{https://example.org/x}},
+}
+@article{smith_2001,
+  author = {Smith, Jane and Doe, John and Roe, Richard},
+  title = {Counting things},
+  journal = {Journal of Counts},
+  volume = {3}, number = {2}, pages = {1--20},
+  year = {2001},
+}
+"""
+
+
+def test_parse_and_cite():
+    entries = bibliography.parse(BIB)
+    assert set(entries) == {"web_x", "smith_2001"}
+    assert entries["web_x"].get("title") == "A page with Braces & ampersand"
+    assert entries["smith_2001"].get("pages") == "1–20"
+    text = bibliography.full_citation(entries["smith_2001"])
+    assert "(2001)" in text and "Journal of Counts 3(2): 1–20." in text
+
+
+def test_real_bibliography_has_short_citations():
+    for key in list(bibliography.entries())[:50]:
+        assert bibliography.short_citation(key)
+
+
+def test_figure_html_escapes_text_from_data_and_requires_metadata():
+    fig, ax = figures.figure()
+    ax.plot([1, 2], [3, 4])
+    png = figures.png_bytes(fig)
+    markup = figures.figure_html(png, "t", "A <script>alert(1)</script> caption", "alt \"quoted\"", ["cow_nmc_v6"])
+    assert "<script>" not in markup and "&lt;script&gt;" in markup
+    assert 'alt="alt &quot;quoted&quot;"' in markup
+    assert 'id="fig-t"' in markup and "Source: " in markup
+    with pytest.raises(ValueError):
+        figures.figure_html(png, "t", "", "alt", ["cow_nmc_v6"])
+    with pytest.raises(ValueError):
+        figures.figure_html(png, "t", "caption", "alt", [])
+
+
+def test_png_bytes_are_deterministic():
+    def draw():
+        fig, ax = figures.figure()
+        ax.plot([1, 2, 3], [3, 1, 2])
+        return figures.png_bytes(fig)
+
+    assert draw() == draw()
+
+
+def test_table_html_escapes_cells():
+    markup = figures.table_html(pd.DataFrame({"title": ["<b>bold</b>"]}), "x", "caption", ["cow_nmc_v6"])
+    assert "<b>bold</b>" not in markup and "&lt;b&gt;bold&lt;/b&gt;" in markup
