@@ -22,3 +22,13 @@ def test_economy_ratio_missing_raises():
     frame = pd.DataFrame({"country": ["USA", "JPN"], "year": [1941, 1941], "gdppc": [10.0, float("nan")], "pop": [1.0, 1.0]})
     with pytest.raises(ValueError):
         economy.ratio(frame, 1941, "USA", "JPN", column="gdppc")
+
+
+def test_year_spans():
+    from analysis import text
+
+    assert text.year_spans([1940, 1935, 1938, 1939]) == "1935 and 1938–1940"
+    assert text.year_spans([1970]) == "1970"
+    assert text.year_spans([1901, 1903, 1905, 1906]) == "1901, 1903 and 1905–1906"
+    with pytest.raises(ValueError):
+        text.year_spans([])

@@ -23,12 +23,15 @@ def _label(key: str) -> str:
     return COUNTRY_NAMES.get(key) or DYAD_NAMES.get(key) or key
 
 
-def lines(wide: pd.DataFrame, ylabel: str, periods=(), height: float = 3.4, labels: dict | None = None, zero_line: bool = False, percent: bool = False, log: bool = False, markers: bool = False):
-    """One line per column of ``wide`` (index: year), coloured by country or dyad."""
+def lines(wide: pd.DataFrame, ylabel: str, periods=(), height: float = 3.4, labels: dict | None = None, zero_line: bool = False, percent: bool = False, log: bool = False, markers: bool = False, styles: dict | None = None):
+    """One line per column of ``wide`` (index: year), coloured by country or dyad.
+    ``styles``: optional matplotlib keywords per column (e.g. ``{"est": {"color": "#0072B2", "linestyle": "--"}}``)."""
     fig, ax = figure(height=height)
     shade_periods(ax, periods)
     for index, column in enumerate(wide.columns):
-        ax.plot(wide.index, wide[column], color=_colour(column, index), label=(labels or {}).get(column, _label(column)), marker="o" if markers else None, markersize=2.5)
+        style = {"color": _colour(column, index), "marker": "o" if markers else None, "markersize": 2.5}
+        style.update((styles or {}).get(column, {}))
+        ax.plot(wide.index, wide[column], label=(labels or {}).get(column, _label(column)), **style)
     if zero_line:
         ax.axhline(0, color="#333333", lw=0.8)
     if percent:

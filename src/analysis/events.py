@@ -71,6 +71,19 @@ def dyad_year_index(weighted: pd.DataFrame, start: int, end: int, direction: str
     return table.reset_index()
 
 
+def directed_index(weighted: pd.DataFrame, dyad: str, start: int, end: int, window: int = 5) -> pd.DataFrame:
+    """One dyad's yearly index split by who acts, smoothed: index year ``start``..``end``, one column per
+    acting country (e.g. 'USA' = the US acting on Japan, 'JPN' = Japan acting on the US), values the
+    centred ``window``-year rolling mean of the weight sum (Goldstein units per year)."""
+    first, second = dyad.split("-")
+    columns = {}
+    for direction, actor in (("forward", first), ("backward", second)):
+        table = dyad_year_index(weighted, start, end, direction=direction)
+        part = smoothed(table[table["dyad"] == dyad], "weight_sum", window)
+        columns[actor] = part.set_index("year")["weight_sum_smooth"]
+    return pd.DataFrame(columns)
+
+
 def smoothed(index: pd.DataFrame, column: str = "weight_sum", window: int = 5) -> pd.DataFrame:
     """Centred rolling mean of ``column`` per dyad over ``window`` years (ends use the years available)."""
     out = index.sort_values(["dyad", "year"]).copy()

@@ -26,8 +26,8 @@ from analysis import paths  # noqa: E402
 STYLE_FILE = paths.package_dir() / "style" / "report.mplstyle"
 
 # One colour per country, everywhere (Okabe-Ito palette, colour-blind safe).
-COUNTRY_COLOURS = {"USA": "#0072B2", "JPN": "#D55E00", "RUS": "#009E73", "CHN": "#E69F00", "GBR": "#56B4E9", "DEU": "#555555"}
-COUNTRY_NAMES = {"USA": "United States", "JPN": "Japan", "RUS": "Russia / USSR", "CHN": "China", "GBR": "Britain", "DEU": "Germany"}
+COUNTRY_COLOURS = {"USA": "#0072B2", "JPN": "#D55E00", "RUS": "#009E73", "CHN": "#E69F00", "GBR": "#56B4E9", "DEU": "#555555", "ALL": "#999999"}  # ALL: the Allied Powers acting together, neutral grey
+COUNTRY_NAMES = {"USA": "United States", "JPN": "Japan", "RUS": "Russia / USSR", "CHN": "China", "GBR": "Britain", "DEU": "Germany", "ALL": "Allied Powers"}
 # The three dyads: the mix of their two countries' hues would be muddy, so each has its own.
 DYAD_COLOURS = {"USA-JPN": "#CC79A7", "USA-RUS": "#0072B2", "JPN-RUS": "#E69F00"}
 DYAD_NAMES = {"USA-JPN": "US–Japan", "USA-RUS": "US–USSR", "JPN-RUS": "USSR–Japan"}

@@ -49,6 +49,16 @@ def supply_months_range(figures: pd.DataFrame, stock_id: str, annual_use_id: str
     return months_of_supply(stock_low, use_high), months_of_supply(stock_high, use_low)
 
 
+def ratio_range(figures: pd.DataFrame, numerator_id: str, denominator_id: str) -> tuple[float, float]:
+    """(low, high) of one figure over another where both may be ranges (unitless if the units match):
+    low = numerator low / denominator high, high = numerator high / denominator low."""
+    top_low, top_high = bounds(figures, numerator_id)
+    bottom_low, bottom_high = bounds(figures, denominator_id)
+    if bottom_low <= 0:
+        raise ValueError(f"{denominator_id!r} must be positive")
+    return top_low / bottom_high, top_high / bottom_low
+
+
 def sources(figures: pd.DataFrame, *figure_ids: str) -> list[str]:
     """Bibliography keys of the given figures, each once, in order."""
     keys: list[str] = []

@@ -46,3 +46,22 @@ def arrow(ax, projection, start: tuple[float, float], end: tuple[float, float], 
     ax.annotate("", xy=(x1, y1), xytext=(x0, y0), arrowprops={"arrowstyle": "-|>", "color": colour, "lw": width, "alpha": 0.8}, zorder=4)
     if label:
         ax.annotate(label, ((x0 + x1) / 2, (y0 + y1) / 2), fontsize=7, color=colour, fontweight="bold", ha="center", zorder=6)
+
+
+def lonlat(places: pd.DataFrame, place_id: str) -> tuple[float, float]:
+    """(longitude, latitude) in decimal degrees of one ``places`` row, by id (KeyError naming it when absent)."""
+    match = places[places["id"] == place_id]
+    if match.empty:
+        raise KeyError(f"place {place_id!r} is not in data/places.csv")
+    row = match.iloc[0]
+    return float(row["longitude"]), float(row["latitude"])
+
+
+def route_arrows(ax, projection, places: pd.DataFrame, routes: list[tuple[str, str, str, float]]) -> list[str]:
+    """Arrows between ``places`` rows: each route is (start id, end id, colour, line width); no coordinate
+    is typed, both ends come from the table. Returns the place ids used, each once (for the sources)."""
+    used: list[str] = []
+    for start, end, colour, width in routes:
+        arrow(ax, projection, lonlat(places, start), lonlat(places, end), colour, width=width)
+        used += [place for place in (start, end) if place not in used]
+    return used

@@ -55,6 +55,21 @@ def value_range(low: float, high: float, digits: int = 0, unit: str = "") -> str
     return f"{text} {unit}".strip()
 
 
+def year_spans(years) -> str:
+    """Years as runs for prose: ``year_spans([1935, 1938, 1939, 1940]) == '1935 and 1938–1940'`` (en dash, sorted)."""
+    ordered = sorted({int(year) for year in years})
+    if not ordered:
+        raise ValueError("no years to describe")
+    runs: list[list[int]] = []
+    for year in ordered:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    parts = [str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
 def day(timestamp) -> str:
     """A date for prose, in the report's style: '2 September 1945'."""
     stamp = pd.Timestamp(timestamp)

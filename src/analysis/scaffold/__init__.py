@@ -1,0 +1,86 @@
+"""``make chapter NAME=slug TITLE="Title" [AFTER=slug]``: a new chapter from the template.
+
+Creates ``notebooks/<slug>.ipynb`` (house style, standard imports, a first figure
+calling the library, placeholder text marked ``TODO(author)`` that the build
+refuses to publish) and its text twin, and adds the chapter to
+``notebooks/chapters.toml`` after ``AFTER`` (default: before the appendix, or
+last). Refuses an existing slug or title and then changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from analysis import paths
+from analysis.chapters import SLUG_PATTERN, read_chapters, write_chapters
+
+TEMPLATE = Path(__file__).with_name("chapter-template.txt")
+
+
+class ScaffoldError(ValueError):
+    pass
+
+
+def scaffold(slug: str, title: str, after: str | None = None) -> Path:
+    """Create the chapter and list it; return the notebook path. Raises ScaffoldError, changing nothing."""
+    from analysis.report.nbtext import text_to_notebook
+
+    import nbformat
+
+    chapters = read_chapters()
+    title = title.strip()
+    if not SLUG_PATTERN.match(slug or ""):
+        raise ScaffoldError(f"slug {slug!r} must be lower-case letters, digits and hyphens, starting with a letter (pattern {SLUG_PATTERN.pattern})")
+    if not title:
+        raise ScaffoldError("a TITLE is required: make chapter NAME=slug TITLE=\"Title\"")
+    if any(chapter.slug == slug for chapter in chapters):
+        raise ScaffoldError(f"a chapter with slug {slug!r} already exists in {paths.chapters_file().name}; nothing was changed")
+    if any(chapter.title.casefold() == title.casefold() for chapter in chapters):
+        raise ScaffoldError(f"a chapter titled {title!r} already exists; nothing was changed")
+    notebook = paths.notebooks_dir() / f"{slug}.ipynb"
+    if notebook.exists():
+        raise ScaffoldError(f"{notebook} already exists; nothing was changed")
+    slugs = [chapter.slug for chapter in chapters]
+    if after is not None and after not in slugs:
+        raise ScaffoldError(f"AFTER={after!r} is not a chapter slug (known: {', '.join(slugs)}); nothing was changed")
+    if after is not None:
+        position = slugs.index(after) + 1
+    else:
+        position = slugs.index("appendix") if "appendix" in slugs else len(slugs)
+    source = TEMPLATE.read_text(encoding="utf-8").format(title=title, slug=slug)
+    text_twin = paths.notebooks_dir() / "text" / f"{slug}.txt"
+    text_twin.parent.mkdir(exist_ok=True)
+    text_twin.write_text(source, encoding="utf-8")
+    nbformat.write(text_to_notebook(source), notebook)
+    entries = [(chapter.slug, chapter.title) for chapter in chapters]
+    entries.insert(position, (slug, title))
+    write_chapters(entries)
+    return notebook
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="make chapter", description="Scaffold a new chapter.")
+    parser.add_argument("--slug", required=True)
+    parser.add_argument("--title", required=True)
+    parser.add_argument("--after")
+    args = parser.parse_args(argv)
+    try:
+        notebook = scaffold(args.slug, args.title, args.after)
+    except ScaffoldError as error:
+        print(f"make chapter: {error}", file=sys.stderr)
+        return 2
+    root = paths.project_root()
+    print(f"created {notebook.relative_to(root)} and its text twin notebooks/text/{args.slug}.txt; listed in notebooks/chapters.toml")
+    print("next:")
+    print(f"  1. write notebooks/text/{args.slug}.txt (narrative in %% md cells, library calls in %% code cells)")
+    print(f"  2. .venv/bin/python tools/nbtext.py to-ipynb notebooks/text/{args.slug}.txt notebooks/{args.slug}.ipynb")
+    print(f"  3. make chapter-html NAME={args.slug}   (fast preview: reports/chapter-{args.slug}.html)")
+    print("  4. replace every TODO(author) marker; the build refuses to publish until you do")
+    print("  5. make report && make test")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,46 @@
+"""The HTML report in a real headless browser (Debian's Chromium driven by Playwright)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from analysis.report.pdf import launch
+from conftest import ROOT
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+
+def test_report_in_headless_chromium(built_project):
+    from playwright.sync_api import sync_playwright
+
+    report = built_project / "reports" / "report.html"
+    url = report.resolve().as_uri()
+    requests, console_errors, page_errors = [], [], []
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            page.on("request", lambda request: requests.append(request.url))
+            page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
+            page.on("pageerror", lambda error: page_errors.append(str(error)))
+            page.goto(url, wait_until="load")
+            page.wait_for_load_state("networkidle")
+            images = page.evaluate("Array.from(document.images).map(i => [i.complete && i.naturalWidth > 0, i.alt])")
+            broken_links = page.evaluate(
+                "Array.from(document.querySelectorAll('a[href^=\"#\"]')).map(a => a.getAttribute('href').slice(1)).filter(id => !document.getElementById(id))"
+            )
+            figures_have_alt = page.evaluate("Array.from(document.querySelectorAll('figure.report-figure img')).every(i => i.alt.trim().length > 0)")
+            shot = built_project / "reports" / "screenshot.png"
+            page.screenshot(path=str(shot), full_page=False)
+        finally:
+            browser.close()
+    leaving = [address for address in requests if address != url and not address.startswith("data:")]
+    assert leaving == [], leaving
+    assert console_errors == [] and page_errors == []
+    assert images and all(ok for ok, _ in images)
+    assert figures_have_alt
+    assert broken_links == []
+    (ROOT / "reports").mkdir(exist_ok=True)
+    shutil.copy(shot, ROOT / "reports" / "screenshot.png")

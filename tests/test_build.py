@@ -1,0 +1,148 @@
+"""The report factory end to end, in temporary copies of the project.
+
+One clean build is shared (fixture ``built_project``); other tests copy it, with its
+cache, and change one thing.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from analysis.report.nbtext import notebook_to_text, text_to_notebook
+from conftest import ROOT, copy_project, run_build
+
+pytestmark = pytest.mark.slow
+
+
+def _clone(built: Path, target: Path) -> Path:
+    shutil.copytree(built, target)
+    return target
+
+
+def _chapters(root: Path):
+    import tomllib
+
+    return tomllib.loads((root / "notebooks" / "chapters.toml").read_text(encoding="utf-8"))["chapter"]
+
+
+def test_html_is_one_offline_file_with_contents_and_numbered_figures(built_project):
+    page = (built_project / "reports" / "report.html").read_text(encoding="utf-8")
+    assert "<script" not in page.lower()
+    assert not re.search(r'(src|href)="(https?:)?//', page), "the report must load nothing from the network"
+    for chapter in _chapters(built_project):
+        assert f'href="#chapter-{chapter["slug"]}"' in page
+        assert f'id="chapter-{chapter["slug"]}"' in page
+    numbers = [int(n) for n in re.findall(r'<span class="figure-label">Figure (\d+)\.</span>', page)]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 6
+    assert page.count('<li class="toc-figure">') >= len(numbers)
+    assert "TODO(author)" not in page and "{{" not in page
+    assert 'class="code-input"' not in page  # code hidden by default
+
+
+def test_pdf_has_every_chapter_and_embedded_fonts(built_project):
+    pdf = built_project / "reports" / "report.pdf"
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = re.sub(r"\s+", " ", text)
+    for chapter in _chapters(built_project):
+        assert chapter["title"] in flat, chapter["title"]
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert fonts, "no fonts listed"
+    for line in fonts:
+        assert re.search(r"\s(yes)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$", line), f"font not embedded: {line}"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert len(_chapters(built_project)) + 2 <= pages <= 400
+    assert "A4" in info or "595.2 x 841.9" in info or "595 x 842" in info
+
+
+def test_two_clean_builds_are_byte_identical(built_project, tmp_path):
+    other = copy_project(tmp_path / "again")
+    result = run_build(other, "report")
+    assert result.returncode == 0, result.stderr
+    for name in ("report.html", "report.pdf"):
+        assert (other / "reports" / name).read_bytes() == (built_project / "reports" / name).read_bytes(), name
+
+
+def test_noop_rebuild_and_one_touched_chapter(built_project, tmp_path):
+    root = _clone(built_project, tmp_path / "incremental")
+    again = run_build(root, "report")
+    assert again.returncode == 0 and "up to date" in again.stdout
+    first = _chapters(root)[0]["slug"]
+    notebook = root / "notebooks" / f"{first}.ipynb"
+    nb = nbformat.read(notebook, as_version=4)
+    nb.cells.append(nbformat.v4.new_markdown_cell("A sentence added by the incremental-build test."))
+    nbformat.write(nb, notebook)
+    touched = run_build(root, "report")
+    assert touched.returncode == 0, touched.stderr
+    executed = re.findall(r"\] (\S+): executing", touched.stdout)
+    assert executed == [first]
+    assert "A sentence added by the incremental-build test." in (root / "reports" / "report.html").read_text(encoding="utf-8")
+
+
+def test_a_failing_cell_stops_the_build_and_keeps_the_previous_report(built_project, tmp_path):
+    root = _clone(built_project, tmp_path / "failing")
+    before = {name: (root / "reports" / name).read_bytes() for name in ("report.html", "report.pdf")}
+    slug = _chapters(root)[1]["slug"]
+    notebook = root / "notebooks" / f"{slug}.ipynb"
+    nb = nbformat.read(notebook, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("1 / 0"))
+    nbformat.write(nb, notebook)
+    result = run_build(root, "report")
+    assert result.returncode == 1
+    assert f"chapter '{slug}'" in result.stderr and f"cell {len(nb.cells)}" in result.stderr and "ZeroDivisionError" in result.stderr
+    assert "Traceback" not in result.stderr
+    after = {name: (root / "reports" / name).read_bytes() for name in before}
+    assert after == before
+    assert not list((root / "reports").glob(".staging-*"))
+
+
+def test_invalid_data_stops_the_build_before_reports_are_touched(built_project, tmp_path):
+    root = _clone(built_project, tmp_path / "baddata")
+    before = (root / "reports" / "report.html").read_bytes()
+    events = root / "data" / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace(",USA,", ",XXX,", 1), encoding="utf-8")
+    result = run_build(root, "report")
+    assert result.returncode == 2
+    assert "events.csv, row" in result.stderr and "[foreign-key]" in result.stderr
+    assert (root / "reports" / "report.html").read_bytes() == before
+
+
+def test_scaffolded_chapter_is_refused_until_written_then_appears_in_both_outputs(built_project, tmp_path):
+    root = _clone(built_project, tmp_path / "scaffold")
+    env = {"USRJ_ROOT": str(root)}
+    scaffold = [sys.executable, "-m", "analysis.scaffold", "--slug", "trade-war", "--title", "Trade and rivalry, 1960–1991", "--after", "cold-war-triangle"]
+    created = subprocess.run(scaffold, cwd=root, env={**__import__("os").environ, **env}, capture_output=True, text=True)
+    assert created.returncode == 0, created.stderr
+    slugs = [chapter["slug"] for chapter in _chapters(root)]
+    assert slugs.index("trade-war") == slugs.index("cold-war-triangle") + 1
+    refused = run_build(root, "report")
+    assert refused.returncode == 1 and "chapter 'trade-war'" in refused.stderr and "TODO(author)" in refused.stderr
+    # the author replaces the placeholders
+    notebook = root / "notebooks" / "trade-war.ipynb"
+    text = notebook_to_text(nbformat.read(notebook, as_version=4))
+    text = re.sub(r"TODO\(author\): ?", "Written: ", text)
+    nbformat.write(text_to_notebook(text), notebook)
+    built = run_build(root, "report")
+    assert built.returncode == 0, built.stderr
+    page = (root / "reports" / "report.html").read_text(encoding="utf-8")
+    assert 'href="#chapter-trade-war"' in page and "Trade and rivalry, 1960–1991" in page
+    pdf_text = subprocess.run(["pdftotext", str(root / "reports" / "report.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Trade and rivalry, 1960–1991" in re.sub(r"\s+", " ", pdf_text)
+
+
+def test_scaffolding_a_duplicate_fails_cleanly_and_changes_nothing(tmp_path):
+    root = copy_project(tmp_path / "dup")
+    listing = (root / "notebooks" / "chapters.toml").read_bytes()
+    env = {**__import__("os").environ, "USRJ_ROOT": str(root)}
+    for args in (["--slug", "war", "--title", "Another war"], ["--slug", "new-one", "--title", "The war, 1941–1945"]):
+        result = subprocess.run([sys.executable, "-m", "analysis.scaffold", *args], cwd=root, env=env, capture_output=True, text=True)
+        assert result.returncode == 2 and "already exists" in result.stderr and "Traceback" not in result.stderr
+    assert (root / "notebooks" / "chapters.toml").read_bytes() == listing
+    assert not (root / "notebooks" / "new-one.ipynb").exists()

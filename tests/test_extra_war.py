@@ -1,0 +1,67 @@
+"""Tests of library functions added for the war chapter (hand-computed expectations)."""
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from analysis import charts, key_figures, maps
+
+
+def _figures():
+    return pd.DataFrame(
+        {
+            "id": ["red_men", "blue_men", "zero"],
+            "value": [1500.0, None, 0.0],
+            "value_low": [1400.0, 500.0, None],
+            "value_high": [1600.0, 800.0, None],
+        }
+    )
+
+
+def test_ratio_range_uses_opposite_bounds():
+    low, high = key_figures.ratio_range(_figures(), "red_men", "blue_men")
+    assert low == pytest.approx(1400 / 800)  # 1.75
+    assert high == pytest.approx(1600 / 500)  # 3.2
+
+
+def test_ratio_range_rejects_zero_denominator():
+    with pytest.raises(ValueError):
+        key_figures.ratio_range(_figures(), "red_men", "zero")
+
+
+def _places():
+    return pd.DataFrame({"id": ["a", "b"], "longitude": [120.0, 126.5], "latitude": [47.0, 45.75]})
+
+
+def test_lonlat_reads_the_row():
+    assert maps.lonlat(_places(), "b") == (126.5, 45.75)
+    with pytest.raises(KeyError):
+        maps.lonlat(_places(), "nowhere")
+
+
+def test_route_arrows_returns_each_place_once():
+    class Identity:
+        def __call__(self, lon, lat):
+            return lon, lat
+
+    fig, ax = plt.subplots()
+    used = maps.route_arrows(ax, Identity(), _places(), [("a", "b", "#009E73", 2.0), ("b", "a", "#009E73", 1.0)])
+    assert used == ["a", "b"]
+    assert len(ax.texts) == 2  # one annotation per arrow
+    plt.close(fig)
+
+
+def test_range_panels_one_axes_per_table():
+    table = pd.DataFrame({"label": ["x", "y"], "value": [2.0, None], "low": [1.0, 3.0], "high": [3.0, 5.0]})
+    fig = charts.range_panels([(table, "kt"), (table, "persons")], log=[False, True])
+    assert len(fig.axes) == 2
+    assert fig.axes[1].get_xscale() == "log"
+    plt.close(fig)
+
+
+def test_line_panels_draws_one_line_per_country():
+    wide = pd.DataFrame({"USA": [1.0, 2.0], "JPN": [3.0, 4.0]}, index=[1941, 1942])
+    fig = charts.line_panels({"a": wide, "b": wide}, {"a": "units"}, log=("b",))
+    assert len(fig.axes[0].lines) == 2
+    assert fig.axes[1].get_yscale() == "log"
+    plt.close(fig)

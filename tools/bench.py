@@ -1,0 +1,124 @@
+"""`make bench`: time the report build against the naive way, and keep the table.
+
+Measures, in temporary copies of the project (the working tree is not touched):
+  1. the naive way: one `jupyter nbconvert --execute --to html` call per chapter,
+     then one headless-Chromium PDF print per chapter;
+  2. a clean build (`python -m analysis.report.build report`, JOBS=2);
+  3. a no-op rebuild with nothing changed;
+  4. a rebuild after touching one chapter (and which chapters re-executed).
+Prints the ratios and writes docs/benchmarks.md with the machine it ran on.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+IGNORED = shutil.ignore_patterns(".venv", ".git", "reports", ".cache", "__pycache__", ".pytest_cache", ".staging", "*.egg-info")
+VENV_BIN = Path(sys.executable).parent
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--no-pdf-header-footer"]
+
+
+def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, str]:
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"benchmark step failed: {' '.join(command)}\n{result.stdout}\n{result.stderr}")
+    return elapsed, result.stdout
+
+
+def chapters(root: Path) -> list[str]:
+    import tomllib
+
+    return [entry["slug"] for entry in tomllib.loads((root / "notebooks" / "chapters.toml").read_text())["chapter"]]
+
+
+def naive(root: Path) -> float:
+    out = root / "naive"
+    out.mkdir()
+    total = 0.0
+    env = {"USRJ_ROOT": str(root)}
+    for slug in chapters(root):
+        seconds, _ = timed([str(VENV_BIN / "jupyter"), "nbconvert", "--execute", "--to", "html", "--output-dir", str(out), str(root / "notebooks" / f"{slug}.ipynb")], root, env)
+        total += seconds
+        profile = tempfile.mkdtemp()
+        seconds, _ = timed(["chromium", *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={out / (slug + '.pdf')}", (out / f"{slug}.html").as_uri()], root)
+        shutil.rmtree(profile, ignore_errors=True)
+        total += seconds
+    return total
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    memory = ""
+    try:
+        kib = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+        memory = f", {kib / 1024 / 1024:.0f} GiB"
+    except (OSError, AttributeError):
+        pass
+    return f"{cpu}, {os.cpu_count()} cores{memory}; {platform.platform()}; Python {platform.python_version()}"
+
+
+def main() -> int:
+    build = [sys.executable, "-m", "analysis.report.build", "report"]
+    with tempfile.TemporaryDirectory() as tmp:
+        naive_root = Path(shutil.copytree(ROOT, Path(tmp) / "naive-project", ignore=IGNORED))
+        print("==> naive: one nbconvert --execute call and one Chromium print per chapter")
+        naive_seconds = naive(naive_root)
+        root = Path(shutil.copytree(ROOT, Path(tmp) / "project", ignore=IGNORED))
+        env = {"USRJ_ROOT": str(root), "JOBS": os.environ.get("JOBS", "2")}
+        print("==> clean build")
+        clean_seconds, _ = timed(build, root, env)
+        print("==> no-op rebuild")
+        noop_seconds, _ = timed(build, root, env)
+        slug = chapters(root)[0]
+        notebook = root / "notebooks" / f"{slug}.ipynb"
+        nb = nbformat.read(notebook, as_version=4)
+        nb.cells.append(nbformat.v4.new_markdown_cell("Benchmark edit."))
+        nbformat.write(nb, notebook)
+        print(f"==> rebuild after touching {slug}")
+        touched_seconds, output = timed(build, root, env)
+        executed = re.findall(r"\] (\S+): executing", output)
+    rows = [
+        ("naive: nbconvert --execute --to html per chapter + Chromium PDF per chapter", naive_seconds, "1.00"),
+        ("clean build (`make report`, JOBS=2)", clean_seconds, f"{clean_seconds / naive_seconds:.2f}"),
+        ("no-op rebuild", noop_seconds, f"{noop_seconds / naive_seconds:.3f}"),
+        (f"rebuild after touching `{slug}` (re-executed: {', '.join(executed) or 'none'})", touched_seconds, f"{touched_seconds / naive_seconds:.2f}"),
+    ]
+    table = "\n".join(f"| {name} | {seconds:.1f} | {ratio} |" for name, seconds, ratio in rows)
+    targets = (
+        f"- clean build ≤ 0.4 × naive: {'met' if clean_seconds <= 0.4 * naive_seconds else 'NOT met'} ({clean_seconds / naive_seconds:.2f})\n"
+        f"- no-op ≤ 1 s: {'met' if noop_seconds <= 1 else 'NOT met'} ({noop_seconds:.2f} s)\n"
+        f"- one touched chapter re-executes that chapter only: {'met' if executed == [slug] else 'NOT met'}\n"
+    )
+    document = (
+        "# Benchmarks\n\n"
+        "Written by `make bench` (tools/bench.py); the latest run replaces this file. Wall-clock seconds, "
+        f"{len(chapters(ROOT))} chapters, one run each.\n\n"
+        f"Machine: {machine()}\n\n"
+        "| what | seconds | × naive |\n|---|---:|---:|\n"
+        f"{table}\n\n## Targets\n\n{targets}\n"
+        "The naive route also yields one PDF per chapter rather than one report, without a table of contents or figure numbers.\n"
+    )
+    (ROOT / "docs" / "benchmarks.md").write_text(document, encoding="utf-8")
+    print(document)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
