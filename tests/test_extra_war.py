@@ -65,3 +65,22 @@ def test_line_panels_draws_one_line_per_country():
     assert len(fig.axes[0].lines) == 2
     assert fig.axes[1].get_yscale() == "log"
     plt.close(fig)
+
+
+def test_chronicle_layout_compresses_quiet_days_and_stacks_busy_lanes():
+    events = pd.DataFrame({
+        "id": ["a", "b", "c", "d"],
+        "date": pd.to_datetime(["1945-08-06", "1945-08-08", "1945-08-08", "1945-08-08"]),
+        "source_actor": ["USA", "RUS", "RUS", "JPN"],
+        "title": ["w", "x", "y", "z"],
+    })
+    placed, ticks = charts.chronicle_layout(events, ["USA", "RUS", "JPN"], "1945-08-06", "1945-08-08", empty_day=0.3, day_gap=0.35)
+    # 6 Aug at y=0 (one event: 1 + 0.35), 7 Aug empty (+0.3), 8 Aug starts at 1.65; RUS has two events there.
+    assert [round(y, 2) for y, _ in ticks] == [0.0, 1.65]
+    by_id = placed.set_index("id")
+    assert by_id.loc["a", "y"] == 0.0 and by_id.loc["a", "column"] == 0
+    assert by_id.loc["b", "y"] == pytest.approx(1.65) and by_id.loc["c", "y"] == pytest.approx(2.65)
+    assert by_id.loc["d", "column"] == 2 and by_id.loc["d", "y"] == pytest.approx(1.65)
+    fig = charts.chronicle(events, ["USA", "RUS", "JPN"], "1945-08-06", "1945-08-08")
+    assert len(fig.axes[0].collections) == 4
+    plt.close(fig)

@@ -60,3 +60,8 @@ def test_png_bytes_are_deterministic():
 def test_table_html_escapes_cells():
     markup = figures.table_html(pd.DataFrame({"title": ["<b>bold</b>"]}), "x", "caption", ["cow_nmc_v6"])
     assert "<b>bold</b>" not in markup and "&lt;b&gt;bold&lt;/b&gt;" in markup
+
+
+def test_latex_accents_become_unicode():
+    entries = bibliography.parse(r"@misc{k, title = {Amami \=Oshima, Ry\=uky\=u and caf\'{e}}}")
+    assert entries["k"].get("title") == "Amami Ōshima, Ryūkyū and café"

@@ -25,7 +25,21 @@ class Entry:
         return self.fields.get(name, "")
 
 
+# LaTeX accents that occur in titles (macron for Japanese long vowels, acute, grave...).
+ACCENTS = {"=": "\u0304", "'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303"}
+
+
+def _accents(value: str) -> str:
+    import unicodedata
+
+    def replace(match: re.Match) -> str:
+        return unicodedata.normalize("NFC", match.group(2) + ACCENTS[match.group(1)])
+
+    return re.sub(r"\\([=\'`^\"~])\{?([A-Za-z])\}?", replace, value)
+
+
 def _clean(value: str) -> str:
+    value = _accents(value)
     value = re.sub(r"\\url\{([^}]*)\}", r"\1", value)
     value = re.sub(r"\\textit\{([^}]*)\}", r"\1", value)
     value = re.sub(r"\\&", "&", value)

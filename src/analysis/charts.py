@@ -144,6 +144,9 @@ def _draw_ranges(ax, frame: pd.DataFrame, colours: list[str] | None, xlabel: str
     ax.set_xlabel(xlabel)
     if log:
         ax.set_xscale("log")
+    else:
+        ax.set_xlim(left=0)
+        ax.locator_params(axis="x", nbins=6)
     ax.xaxis.set_major_formatter(lambda value, _: f"{value:,.0f}")
 
 
@@ -237,4 +240,53 @@ def paired_bars(table: pd.DataFrame, left: str, right: str, left_label: str, rig
         ax.set_xscale("log")
     ax.set_xlabel(xlabel)
     ax.legend(loc="lower right")
+    return fig
+
+
+def chronicle_layout(events: pd.DataFrame, lanes: list[str], start: str, end: str, lane_column: str = "source_actor", empty_day: float = 0.3, day_gap: float = 0.35) -> tuple[pd.DataFrame, list[tuple[float, pd.Timestamp]]]:
+    """Positions for ``chronicle``: each event of ``lanes`` dated ``start``..``end`` gets a column (its lane's
+    index) and a row y (in label units, growing downwards). A day with events takes as many units as its busiest
+    lane has events, plus ``day_gap``; a day without events takes ``empty_day``, so time still reads as time.
+    Returns the events with ``column`` and ``y`` added, and (y, day) for each day that has events."""
+    frame = events[events[lane_column].isin(lanes)]
+    frame = frame[(frame["date"] >= pd.Timestamp(start)) & (frame["date"] <= pd.Timestamp(end))].sort_values(["date", "id"])
+    placed, ticks, y = [], [], 0.0
+    for day in pd.date_range(start, end, freq="D"):
+        today = frame[frame["date"] == day]
+        if today.empty:
+            y += empty_day
+            continue
+        ticks.append((y, day))
+        for lane, group in today.groupby(lane_column, sort=False):
+            for slot, (_, row) in enumerate(group.iterrows()):
+                placed.append({**row.to_dict(), "column": lanes.index(lane), "y": y + slot})
+        y += float(today.groupby(lane_column).size().max()) + day_gap
+    return pd.DataFrame(placed), ticks
+
+
+def chronicle(events: pd.DataFrame, lanes: list[str], start: str, end: str, lane_column: str = "source_actor", wrap: int = 36, unit_height: float = 0.27, width: float = 7.2):
+    """A day-by-day chronicle of a dense period: one column per actor (``lanes``), days running down the page,
+    each event a dot in its actor's colour with its title (wrapped to two lines). Quiet days are compressed."""
+    placed, ticks = chronicle_layout(events, lanes, start, end, lane_column)
+    total = max(placed["y"].max() + 1.2, 1.0) if not placed.empty else 1.0
+    fig, ax = figure(height=unit_height * total + 0.7, width=width)
+    ax.grid(False)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.set_xlim(-0.02, len(lanes))
+    ax.set_ylim(total, -0.9)
+    for y, _ in ticks:
+        ax.axhline(y - 0.35, color="#e6e6e6", lw=0.6, zorder=0)
+    for column, lane in enumerate(lanes):
+        ax.text(column + 0.02, -0.55, _label(lane), fontsize=8.5, fontweight="bold", color=_colour(lane, column), va="center")
+    for _, row in placed.iterrows():
+        colour = _colour(lanes[row["column"]], row["column"])
+        ax.scatter([row["column"] + 0.04], [row["y"]], color=colour, s=18, zorder=3)
+        label = "\n".join(textwrap.wrap(str(row["title"]), wrap)[:2])
+        if len(textwrap.wrap(str(row["title"]), wrap)) > 2:
+            label = label.rstrip() + "…"
+        ax.text(row["column"] + 0.09, row["y"], label, fontsize=6.6, va="center", linespacing=1.05)
+    ax.set_yticks([y for y, _ in ticks], [f"{day.day} {day.strftime('%b')}" for _, day in ticks], fontsize=7.5)
+    ax.tick_params(axis="y", length=0)
+    ax.set_xticks([])
     return fig
