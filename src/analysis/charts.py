@@ -184,8 +184,9 @@ def line_panels(panels: dict[str, pd.DataFrame], ylabels: dict[str, str], log: t
     return fig
 
 
-def ranges(table: pd.DataFrame, xlabel: str, colours: list[str] | None = None, log: bool = False):
-    """Horizontal bars from ``low`` to ``high`` with a dot at ``value`` where given; one row per label."""
+def ranges(table: pd.DataFrame, xlabel: str, colours: list[str] | None = None, log: bool = False, from_zero: bool = False):
+    """Horizontal bars from ``low`` to ``high`` with a dot at ``value`` where given; one row per label.
+    ``from_zero`` starts the axis at 0 (for durations and counts compared by length)."""
     frame = table.reset_index(drop=True)
     fig, ax = figure(height=0.45 * len(frame) + 0.9)
     ax.grid(axis="x")
@@ -201,7 +202,10 @@ def ranges(table: pd.DataFrame, xlabel: str, colours: list[str] | None = None, l
         elif row["high"] == row["low"]:
             ax.scatter([row["low"]], [y], color=colour, s=30, zorder=3)
     ax.set_yticks(range(len(frame)), list(frame["label"])[::-1])
+    ax.set_ylim(-0.6, len(frame) - 0.4)  # keep the first and last bars clear of the frame
     ax.set_xlabel(xlabel)
+    if from_zero:
+        ax.set_xlim(left=0)
     if log:
         ax.set_xscale("log")
     ax.xaxis.set_major_formatter(lambda value, _: f"{value:,.0f}")
@@ -220,7 +224,7 @@ def ratio_bars(values: pd.Series, xlabel: str, reference: float = 1.0, colour: s
         ax.text(number, y, f"  {number:.1f}×", va="center", fontsize=7.5)
     ax.axvline(reference, color="#333333", lw=0.8)
     ax.set_xlabel(xlabel)
-    ax.set_xlim(0, max(numbers) * 1.18)
+    ax.set_xlim(0, max(max(numbers), reference) * 1.18)  # the reference line stays in view
     return fig
 
 

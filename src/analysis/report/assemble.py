@@ -94,7 +94,7 @@ def _heading_ids(fragment: str, chapter: Chapter, outline: Outline, used: set[st
             while anchor in used:
                 anchor += "-x"
             if level == "2":
-                outline.sections.append((anchor, re.sub(r"<[^>]+>", "", inner)))
+                outline.sections.append((anchor, html.unescape(re.sub(r"<[^>]+>", "", inner))))
         used.add(anchor)
         return f'<h{level} id="{anchor}">{inner}</h{level}>'
 
@@ -144,7 +144,8 @@ def _number_items(body: str, outlines: list[Outline]) -> str:
         counters[kind] += 1
         numbers[f"{kind}-{anchor}"] = counters[kind]
         word = "Figure" if kind == "fig" else "Table"
-        caption = re.sub(r"<[^>]+>", "", re.split(r'<span class="figure-source">', rest)[0]).strip()
+        without_label = re.sub(r'<span class="(?:figure|table)-label">.*?</span>', "", rest, count=1)
+        caption = re.sub(r"<[^>]+>", "", re.split(r'<span class="figure-source">', without_label)[0]).strip()
         outline = owner(match.start())
         (outline.figures if kind == "fig" else outline.tables).append((f"{kind}-{anchor}", f"{word} {counters[kind]}. {html.unescape(caption)}"))
         return match.group(0).replace(f'<span class="{"figure" if kind == "fig" else "table"}-label">{word}</span>', f'<span class="{"figure" if kind == "fig" else "table"}-label">{word} {counters[kind]}.</span>', 1)

@@ -1,0 +1,3 @@
+from analysis.scaffold import main
+
+raise SystemExit(main())
