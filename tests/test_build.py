@@ -81,7 +81,7 @@ def test_noop_rebuild_and_one_touched_chapter(built_project, tmp_path):
     nbformat.write(nb, notebook)
     touched = run_build(root, "report")
     assert touched.returncode == 0, touched.stderr
-    executed = re.findall(r"\] (\S+): executing", touched.stdout)
+    executed = re.findall(r"\] (\S+): started", touched.stdout)
     assert executed == [first]
     assert "A sentence added by the incremental-build test." in (root / "reports" / "report.html").read_text(encoding="utf-8")
 

@@ -93,7 +93,7 @@ def main() -> int:
         nbformat.write(nb, notebook)
         print(f"==> rebuild after touching {slug}")
         touched_seconds, output = timed(build, root, env)
-        executed = re.findall(r"\] (\S+): executing", output)
+        executed = re.findall(r"\] (\S+): started", output)
     rows = [
         ("naive: nbconvert --execute --to html per chapter + Chromium PDF per chapter", naive_seconds, "1.00"),
         ("clean build (`make report`, JOBS=2)", clean_seconds, f"{clean_seconds / naive_seconds:.2f}"),

@@ -123,6 +123,12 @@ def render_chapter(chapter: Chapter, executed: Path, include_code: bool, used_id
     return f'<section class="chapter" id="section-{chapter.slug}">{"".join(parts)}</section>', outline
 
 
+def _first_sentence(caption: str, limit: int = 120) -> str:
+    """The caption's first sentence, shortened for the table of contents."""
+    sentence = re.split(r"(?<=[.;:])\s", caption, maxsplit=1)[0]
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def _number_items(body: str, outlines: list[Outline]) -> str:
     """Number figures and tables in reading order; fill 'Figure' links; record them in outlines."""
     counters = {"fig": 0, "tab": 0}
@@ -147,7 +153,7 @@ def _number_items(body: str, outlines: list[Outline]) -> str:
         without_label = re.sub(r'<span class="(?:figure|table)-label">.*?</span>', "", rest, count=1)
         caption = re.sub(r"<[^>]+>", "", re.split(r'<span class="figure-source">', without_label)[0]).strip()
         outline = owner(match.start())
-        (outline.figures if kind == "fig" else outline.tables).append((f"{kind}-{anchor}", f"{word} {counters[kind]}. {html.unescape(caption)}"))
+        (outline.figures if kind == "fig" else outline.tables).append((f"{kind}-{anchor}", f"{word} {counters[kind]}. {_first_sentence(html.unescape(caption))}"))
         return match.group(0).replace(f'<span class="{"figure" if kind == "fig" else "table"}-label">{word}</span>', f'<span class="{"figure" if kind == "fig" else "table"}-label">{word} {counters[kind]}.</span>', 1)
 
     body = re.sub(r'<figure class="report-(?:figure|table-wrap)" id="(fig|tab)-([^"]+)">(.*?)</figcaption>', label, body, flags=re.S)

@@ -81,9 +81,11 @@ def _cell_problem(nb, chapter: Chapter) -> str | None:
     return None
 
 
-def execute_one(slug: str, title: str, number: int, root: str, timeout: int = 600) -> tuple[str, float]:
+def execute_one(slug: str, title: str, number: int, root: str, progress: str = "", timeout: int = 600) -> tuple[str, float]:
     """Execute one chapter in a fresh kernel (runs in a worker process); return (slug, seconds)."""
     os.environ["USRJ_ROOT"] = root
+    if progress:
+        print(f"  {progress} {slug}: started", flush=True)
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
@@ -129,8 +131,8 @@ def execute_chapters(chapters: list[Chapter], jobs: int = 2, log=print) -> dict[
     with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo)))) as pool:
         futures = {}
         for chapter in todo:
-            log(f"  [{position[chapter.slug]}/{total}] {chapter.slug}: executing")
-            futures[pool.submit(execute_one, chapter.slug, chapter.title, chapter.number, root)] = chapter
+            progress = f"[{position[chapter.slug]}/{total}]"
+            futures[pool.submit(execute_one, chapter.slug, chapter.title, chapter.number, root, progress)] = chapter
         for future in as_completed(futures):
             chapter = futures[future]
             try:
