@@ -65,3 +65,8 @@ def test_table_html_escapes_cells():
 def test_latex_accents_become_unicode():
     entries = bibliography.parse(r"@misc{k, title = {Amami \=Oshima, Ry\=uky\=u and caf\'{e}}}")
     assert entries["k"].get("title") == "Amami Ōshima, Ryūkyū and café"
+
+
+def test_corporate_authors_are_one_name():
+    entries = bibliography.parse("@misc{c, author = {{Correlates of War Project}}, year = {2021}, title = {NMC}}")
+    assert bibliography._authors(entries["c"]) == "Correlates of War Project"

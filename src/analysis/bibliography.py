@@ -86,7 +86,10 @@ def parse(text: str) -> dict[str, Entry]:
             if not name_match:
                 break
             value, index = _read_value(text, name_match.end())
-            values[name_match.group(1).lower()] = _clean(value)
+            name = name_match.group(1).lower()
+            if name == "author" and value.strip().startswith("{") and value.strip().endswith("}"):
+                values["author_is_corporate"] = "yes"  # {{Correlates of War Project}}: one name, not a surname
+            values[name] = _clean(value)
             comma = re.compile(r"\s*,").match(text, index)
             if not comma:
                 break
@@ -103,8 +106,10 @@ def entries(path: Path | None = None) -> dict[str, Entry]:
 
 def _authors(entry: Entry) -> str:
     names = entry.get("author") or entry.get("organization") or entry.get("publisher") or entry.get("institution")
+    if entry.get("author_is_corporate") or not entry.get("author"):
+        return names
     people = [name.strip() for name in names.split(" and ") if name.strip()]
-    surnames = [person.split(",")[0].strip() if "," in person else person.split()[-1] if entry.get("author") else person for person in people]
+    surnames = [person.split(",")[0].strip() if "," in person else person.split()[-1] for person in people]
     if len(surnames) > 2:
         return f"{surnames[0]} et al."
     return " and ".join(surnames)
