@@ -15,13 +15,18 @@ LAND = "#f1efe9"
 WATER = "#ffffff"
 
 
-def region_map(lon_0: float, lat_0: float, width_km: float, height_km: float, fig_height: float = 5.0, fig_width: float = 7.2):
-    """A Lambert conformal map centred on (lon_0, lat_0), ``width_km`` x ``height_km``; returns fig, ax, basemap."""
+def region_map(lon_0: float, lat_0: float, width_km: float, height_km: float, fig_height: float = 5.0, fig_width: float = 7.2, resolution: str = "i", smallest_island_km2: float | None = None):
+    """A Lambert conformal map centred on (lon_0, lat_0), ``width_km`` x ``height_km``; returns fig, ax, basemap.
+
+    ``resolution``: GSHHS level, "l" (low) or "i" (intermediate). ``smallest_island_km2``: land
+    smaller than this (km²) is not drawn; basemap's default at "i" is 100 km², which drops islets
+    such as the Habomai group or Chichijima, so maps about small islands pass a lower value (it costs time).
+    """
     from mpl_toolkits.basemap import Basemap
 
     fig, ax = figure(height=fig_height, width=fig_width)
     ax.grid(False)
-    projection = Basemap(projection="lcc", lon_0=lon_0, lat_0=lat_0, lat_1=lat_0 - 5, lat_2=lat_0 + 5, width=width_km * 1000, height=height_km * 1000, resolution="i", ax=ax)
+    projection = Basemap(projection="lcc", lon_0=lon_0, lat_0=lat_0, lat_1=lat_0 - 5, lat_2=lat_0 + 5, width=width_km * 1000, height=height_km * 1000, resolution=resolution, area_thresh=smallest_island_km2, ax=ax)
     projection.drawmapboundary(fill_color=WATER, linewidth=0.5)
     projection.fillcontinents(color=LAND, lake_color=WATER, zorder=0)
     projection.drawcoastlines(linewidth=0.45, color="#777777")

@@ -125,7 +125,7 @@ def render_chapter(chapter: Chapter, executed: Path, include_code: bool, used_id
 
 def _first_sentence(caption: str, limit: int = 120) -> str:
     """The caption's first sentence, shortened for the table of contents."""
-    sentence = re.split(r"(?<=[.;:])\s", caption, maxsplit=1)[0]
+    sentence = re.split(r"(?<=[.;:])\s", caption, maxsplit=1)[0].rstrip(":;")
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 

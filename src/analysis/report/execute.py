@@ -128,6 +128,8 @@ def execute_chapters(chapters: list[Chapter], jobs: int = 2, log=print) -> dict[
         return timings
     root = str(paths.project_root())
     failures: list[str] = []
+    # Longest first keeps both workers busy to the end; a notebook's size is a fair guess of its cost.
+    todo.sort(key=lambda chapter: chapter.notebook.stat().st_size, reverse=True)
     with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo)))) as pool:
         futures = {}
         for chapter in todo:
