@@ -146,3 +146,12 @@ def test_scaffolding_a_duplicate_fails_cleanly_and_changes_nothing(tmp_path):
         assert result.returncode == 2 and "already exists" in result.stderr and "Traceback" not in result.stderr
     assert (root / "notebooks" / "chapters.toml").read_bytes() == listing
     assert not (root / "notebooks" / "new-one.ipynb").exists()
+
+
+def test_the_code_option_shows_the_code_cells(built_project, tmp_path):
+    root = _clone(built_project, tmp_path / "code")
+    result = run_build(root, "html", "--include-code")
+    assert result.returncode == 0, result.stderr
+    page = (root / "reports" / "report.html").read_text(encoding="utf-8")
+    assert 'class="code-input"' in page and "from analysis.chapter_setup import" in page
+    assert "<script" not in page.lower()

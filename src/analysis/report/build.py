@@ -86,9 +86,23 @@ def build(want_pdf: bool = True, jobs: int = 2, include_code: bool = False, only
         log(f"==> report up to date ({', '.join(outputs)}); nothing to do ({time.perf_counter() - started:.2f} s)")
         return 0
 
+    printer = None
+    if want_pdf and not only:
+        from analysis.report.pdf import EarlyPrinter
+
+        printer = EarlyPrinter()  # Chromium starts while the chapters execute
+    try:
+        return _execute_and_publish(chapters, jobs, include_code, outputs, stamp, fingerprint, started, printer)
+    finally:
+        if printer is not None:
+            printer.close()
+
+
+def _execute_and_publish(chapters, jobs, include_code, outputs, stamp, fingerprint, started, printer) -> int:
     from analysis.report.assemble import AssemblyError, assemble
     from analysis.report.execute import ChapterFailed, execute_chapters, executed_path
 
+    reports = paths.reports_dir()
     log(f"==> executing {len(chapters)} chapter(s), {jobs} at a time")
     try:
         execute_chapters(chapters, jobs=jobs, log=log)
@@ -106,11 +120,13 @@ def build(want_pdf: bool = True, jobs: int = 2, include_code: bool = False, only
             return 1
         html_name = outputs[0]
         (staging / html_name).write_text(page, encoding="utf-8")
-        if want_pdf and not only:
+        if printer is not None:
             log("==> printing the PDF with headless Chromium")
-            from analysis.report.pdf import print_pdf
-
-            print_pdf(staging / html_name, staging / "report.pdf")
+            try:
+                printer.print_pdf(staging / html_name, staging / "report.pdf")
+            except RuntimeError as error:
+                print(f"\nBUILD FAILED\n{error}\nThe previous report in reports/ is unchanged.", file=sys.stderr)
+                return 1
         _publish(staging, outputs)
         stamp.write_text(fingerprint)
     finally:

@@ -11,7 +11,7 @@ import hashlib
 import os
 import subprocess
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -130,7 +130,8 @@ def execute_chapters(chapters: list[Chapter], jobs: int = 2, log=print) -> dict[
     failures: list[str] = []
     # Longest first keeps both workers busy to the end; a notebook's size is a fair guess of its cost.
     todo.sort(key=lambda chapter: chapter.notebook.stat().st_size, reverse=True)
-    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo)))) as pool:
+    # Threads suffice: each chapter runs in its own kernel process; a thread only drives it.
+    with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(todo)))) as pool:
         futures = {}
         for chapter in todo:
             progress = f"[{position[chapter.slug]}/{total}]"

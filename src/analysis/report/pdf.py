@@ -8,7 +8,6 @@ fixed date of the same length so two builds give identical bytes.
 from __future__ import annotations
 
 import re
-import tempfile
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
@@ -43,24 +42,81 @@ def fix_dates(pdf: bytes) -> bytes:
     return re.sub(rb"(/(?:CreationDate|ModDate) ?\()([^)]*)\)", replace, pdf)
 
 
+def print_with(browser, html_file: Path, pdf_file: Path) -> None:
+    """Print one HTML file to PDF with an open browser: A4, page numbers, fixed dates."""
+    page = browser.new_page()
+    try:
+        page.goto(html_file.resolve().as_uri(), wait_until="load")
+        pdf = page.pdf(
+            format="A4",
+            print_background=True,
+            display_header_footer=True,
+            header_template="<span></span>",
+            footer_template=FOOTER,
+            prefer_css_page_size=True,
+            tagged=True,
+            outline=True,
+        )
+    finally:
+        page.close()
+    pdf_file.write_bytes(fix_dates(pdf))
+
+
 def print_pdf(html_file: Path, pdf_file: Path) -> None:
+    """Start Chromium, print one file, stop (for tools and one-off prints)."""
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright, tempfile.TemporaryDirectory():
+    with sync_playwright() as playwright:
         browser = launch(playwright)
         try:
-            page = browser.new_page()
-            page.goto(html_file.resolve().as_uri(), wait_until="load")
-            pdf = page.pdf(
-                format="A4",
-                print_background=True,
-                display_header_footer=True,
-                header_template="<span></span>",
-                footer_template=FOOTER,
-                prefer_css_page_size=True,
-                tagged=True,
-                outline=True,
-            )
+            print_with(browser, html_file, pdf_file)
         finally:
             browser.close()
-    pdf_file.write_bytes(fix_dates(pdf))
+
+
+class EarlyPrinter:
+    """Starts Chromium in a background thread while the chapters execute, then prints on demand.
+
+    Playwright's sync API belongs to the thread that started it, so the whole print
+    runs in that one thread; ``print_pdf`` hands it the HTML and waits for the result.
+    """
+
+    def __init__(self) -> None:
+        import queue
+        import threading
+
+        self._jobs: queue.Queue = queue.Queue()
+        self._results: queue.Queue = queue.Queue()
+        self._thread = threading.Thread(target=self._run, name="pdf-printer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            from playwright.sync_api import sync_playwright
+
+            with sync_playwright() as playwright:
+                browser = launch(playwright)
+                try:
+                    while (job := self._jobs.get()) is not None:
+                        html_file, pdf_file = job
+                        try:
+                            print_with(browser, html_file, pdf_file)
+                            self._results.put(None)
+                        except Exception as error:  # reported to the caller's thread
+                            self._results.put(error)
+                finally:
+                    browser.close()
+        except Exception as error:
+            self._results.put(error)
+            while self._jobs.get() is not None:
+                self._results.put(error)
+
+    def print_pdf(self, html_file: Path, pdf_file: Path) -> None:
+        self._jobs.put((html_file, pdf_file))
+        error = self._results.get()
+        if error is not None:
+            raise RuntimeError(f"printing the PDF failed: {error}") from error
+
+    def close(self) -> None:
+        self._jobs.put(None)
+        self._thread.join(timeout=30)
