@@ -153,5 +153,5 @@ def test_the_code_option_shows_the_code_cells(built_project, tmp_path):
     result = run_build(root, "html", "--include-code")
     assert result.returncode == 0, result.stderr
     page = (root / "reports" / "report.html").read_text(encoding="utf-8")
-    assert 'class="code-input"' in page and "from analysis.chapter_setup import" in page
+    assert 'class="code-input"' in page and "chapter_setup" in page
     assert "<script" not in page.lower()
