@@ -125,7 +125,7 @@ def event_strip(events: pd.DataFrame, start: str, end: str, lanes: list[str], la
     return fig
 
 
-def _draw_ranges(ax, frame: pd.DataFrame, colours: list[str] | None, xlabel: str, log: bool) -> None:
+def _draw_ranges(ax, frame: pd.DataFrame, colours: list[str] | None, xlabel: str, log: bool, from_zero: bool = True) -> None:
     """Draw ``ranges`` rows (label, value, low, high) on one axes."""
     ax.grid(axis="x")
     ax.grid(axis="y", visible=False)
@@ -144,7 +144,7 @@ def _draw_ranges(ax, frame: pd.DataFrame, colours: list[str] | None, xlabel: str
     ax.set_xlabel(xlabel)
     if log:
         ax.set_xscale("log")
-    else:
+    elif from_zero:
         ax.set_xlim(left=0)
         ax.locator_params(axis="x", nbins=6)
     ax.xaxis.set_major_formatter(lambda value, _: f"{value:,.0f}")
@@ -189,26 +189,7 @@ def ranges(table: pd.DataFrame, xlabel: str, colours: list[str] | None = None, l
     ``from_zero`` starts the axis at 0 (for durations and counts compared by length)."""
     frame = table.reset_index(drop=True)
     fig, ax = figure(height=0.45 * len(frame) + 0.9)
-    ax.grid(axis="x")
-    ax.grid(axis="y", visible=False)
-    for position, row in frame.iterrows():
-        y = len(frame) - 1 - position
-        colour = (colours or ["#555555"] * len(frame))[position]
-        if row["high"] > row["low"]:
-            ax.plot([row["low"], row["high"]], [y, y], color=colour, lw=6, alpha=0.45, solid_capstyle="butt")
-        marker = row["value"] if row["value"] is not None and not pd.isna(row["value"]) else None
-        if marker is not None:
-            ax.scatter([marker], [y], color=colour, s=30, zorder=3)
-        elif row["high"] == row["low"]:
-            ax.scatter([row["low"]], [y], color=colour, s=30, zorder=3)
-    ax.set_yticks(range(len(frame)), list(frame["label"])[::-1])
-    ax.set_ylim(-0.6, len(frame) - 0.4)  # keep the first and last bars clear of the frame
-    ax.set_xlabel(xlabel)
-    if from_zero:
-        ax.set_xlim(left=0)
-    if log:
-        ax.set_xscale("log")
-    ax.xaxis.set_major_formatter(lambda value, _: f"{value:,.0f}")
+    _draw_ranges(ax, frame, colours, xlabel, log, from_zero)
     return fig
 
 
