@@ -99,7 +99,7 @@ def seed_restored(claims: pd.DataFrame, events: pd.DataFrame, figures: pd.DataFr
     return pd.DataFrame(rows)
 
 
-def environment(packages=("pandas", "numpy", "matplotlib", "basemap", "nbclient", "nbconvert", "ipykernel", "playwright")) -> pd.DataFrame:
+def environment(packages=("pandas", "numpy", "matplotlib", "pyproj", "basemap-data", "nbclient", "nbconvert", "ipykernel", "playwright")) -> pd.DataFrame:
     """Python and the versions of the packages that made the report (from the locked environment)."""
     rows = [{"component": "Python", "version": platform.python_version()}]
     for name in packages:
