@@ -42,6 +42,25 @@ def fix_dates(pdf: bytes) -> bytes:
     return re.sub(rb"(/(?:CreationDate|ModDate) ?\()([^)]*)\)", replace, pdf)
 
 
+def renumber_structure_ids(pdf: bytes) -> bytes:
+    """Renumber the tagged PDF's element ids (``node00000238``, taken from Blink's DOM node
+    counter, which varies from run to run) in order of first appearance, at equal length."""
+    mapping: dict[bytes, bytes] = {}
+
+    def replace(match: re.Match) -> bytes:
+        original = match.group(0)
+        if original not in mapping:
+            mapping[original] = b"node" + str(len(mapping)).zfill(len(original) - 4).encode()
+        return mapping[original]
+
+    return re.sub(rb"node\d{8}", replace, pdf)
+
+
+def normalise(pdf: bytes) -> bytes:
+    """Everything that would make two prints of the same page differ: dates and element ids."""
+    return renumber_structure_ids(fix_dates(pdf))
+
+
 def print_with(browser, html_file: Path, pdf_file: Path) -> None:
     """Print one HTML file to PDF with an open browser: A4, page numbers, fixed dates."""
     page = browser.new_page()
@@ -59,7 +78,7 @@ def print_with(browser, html_file: Path, pdf_file: Path) -> None:
         )
     finally:
         page.close()
-    pdf_file.write_bytes(fix_dates(pdf))
+    pdf_file.write_bytes(normalise(pdf))
 
 
 def print_pdf(html_file: Path, pdf_file: Path) -> None:
