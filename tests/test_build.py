@@ -26,6 +26,15 @@ def _clone(built: Path, target: Path) -> Path:
     return target
 
 
+def _append_cell(root: Path, slug: str, cell) -> int:
+    """Append a cell to a chapter notebook of the copy; return the notebook's cell count."""
+    notebook = root / "notebooks" / f"{slug}.ipynb"
+    nb = nbformat.read(notebook, as_version=4)
+    nb.cells.append(cell)
+    nbformat.write(nb, notebook)
+    return len(nb.cells)
+
+
 def _chapters(root: Path):
     import tomllib
 
@@ -75,10 +84,7 @@ def test_noop_rebuild_and_one_touched_chapter(built_project, tmp_path):
     again = run_build(root, "report")
     assert again.returncode == 0 and "up to date" in again.stdout
     first = _chapters(root)[0]["slug"]
-    notebook = root / "notebooks" / f"{first}.ipynb"
-    nb = nbformat.read(notebook, as_version=4)
-    nb.cells.append(nbformat.v4.new_markdown_cell("A sentence added by the incremental-build test."))
-    nbformat.write(nb, notebook)
+    _append_cell(root, first, nbformat.v4.new_markdown_cell("A sentence added by the incremental-build test."))
     touched = run_build(root, "report")
     assert touched.returncode == 0, touched.stderr
     executed = re.findall(r"\] (\S+): started", touched.stdout)
@@ -90,13 +96,10 @@ def test_a_failing_cell_stops_the_build_and_keeps_the_previous_report(built_proj
     root = _clone(built_project, tmp_path / "failing")
     before = {name: (root / "reports" / name).read_bytes() for name in ("report.html", "report.pdf")}
     slug = _chapters(root)[1]["slug"]
-    notebook = root / "notebooks" / f"{slug}.ipynb"
-    nb = nbformat.read(notebook, as_version=4)
-    nb.cells.append(nbformat.v4.new_code_cell("1 / 0"))
-    nbformat.write(nb, notebook)
+    failing_cell = _append_cell(root, slug, nbformat.v4.new_code_cell("1 / 0"))
     result = run_build(root, "report")
     assert result.returncode == 1
-    assert f"chapter '{slug}'" in result.stderr and f"cell {len(nb.cells)}" in result.stderr and "ZeroDivisionError" in result.stderr
+    assert f"chapter '{slug}'" in result.stderr and f"cell {failing_cell}" in result.stderr and "ZeroDivisionError" in result.stderr
     assert "Traceback" not in result.stderr
     after = {name: (root / "reports" / name).read_bytes() for name in before}
     assert after == before
