@@ -1,4 +1,4 @@
-"""Tests of library functions added for the pre-war chapter (hand-computed expectations)."""
+"""Tests of key_figures months-of-supply and ratio helpers (hand-computed expectations)."""
 
 import pandas as pd
 import pytest

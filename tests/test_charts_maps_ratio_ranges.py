@@ -1,4 +1,4 @@
-"""Tests of library functions added for the war chapter (hand-computed expectations)."""
+"""Tests of key_figures.ratio_range, maps.lonlat and route_arrows, and the range, line-panel and chronicle charts."""
 
 import matplotlib.pyplot as plt
 import pandas as pd

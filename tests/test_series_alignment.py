@@ -1,4 +1,4 @@
-"""Tests of the small series helpers the Cold War triangle chapter uses (hand-computed expectations)."""
+"""Tests of UN alignment helpers in analysis.series (hand-computed expectations)."""
 
 import math
 

@@ -1,4 +1,4 @@
-"""Tests of library functions added for the occupation-alliance chapter (hand-computed expectations)."""
+"""Tests of series.troops_flags and troops_segments, and events.directed_index (hand-computed expectations)."""
 
 import math
 

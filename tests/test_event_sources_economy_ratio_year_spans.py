@@ -1,4 +1,4 @@
-"""Tests of library functions added for the introduction chapter (hand-computed expectations)."""
+"""Tests of events.sources, economy.ratio and text.year_spans (hand-computed expectations)."""
 
 import pandas as pd
 import pytest
