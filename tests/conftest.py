@@ -41,3 +41,16 @@ def data_copy(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(ROOT / "data", target)
     return target
+
+
+def chapter_cells(cell_type: str):
+    """(chapter slug, cell number from 1, cell) for every cell of ``cell_type`` in every listed chapter."""
+    import nbformat
+
+    from analysis.chapters import read_chapters
+
+    for chapter in read_chapters():
+        nb = nbformat.read(chapter.notebook, as_version=4)
+        for number, cell in enumerate(nb.cells, start=1):
+            if cell.cell_type == cell_type:
+                yield chapter.slug, number, cell

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import re
 
-import nbformat
 import pandas as pd
 
-from analysis.chapters import read_chapters
 from analysis.load import load
+from conftest import chapter_cells
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 FULL_DATE = re.compile(rf"\b(\d{{1,2}})(?:–(\d{{1,2}}))? ({MONTHS}) (\d{{4}})\b")
@@ -25,15 +24,11 @@ def _known_dates() -> set[str]:
 def test_every_full_date_in_the_narrative_is_in_the_data():
     known = _known_dates()
     unknown = []
-    for chapter in read_chapters():
-        nb = nbformat.read(chapter.notebook, as_version=4)
-        for number, cell in enumerate(nb.cells, start=1):
-            if cell.cell_type != "markdown":
-                continue
-            for match in FULL_DATE.finditer(cell.source):
-                day, last_day, month, year = match.groups()
-                for value in filter(None, (day, last_day)):
-                    iso = pd.Timestamp(f"{value} {month} {year}").strftime("%Y-%m-%d")
-                    if iso not in known:
-                        unknown.append(f"{chapter.slug} cell {number}: {match.group(0)}")
+    for slug, number, cell in chapter_cells("markdown"):
+        for match in FULL_DATE.finditer(cell.source):
+            day, last_day, month, year = match.groups()
+            for value in filter(None, (day, last_day)):
+                iso = pd.Timestamp(f"{value} {month} {year}").strftime("%Y-%m-%d")
+                if iso not in known:
+                    unknown.append(f"{slug} cell {number}: {match.group(0)}")
     assert not unknown, "dates in prose with no matching data row:\n" + "\n".join(unknown)

@@ -9,9 +9,7 @@ from __future__ import annotations
 import ast
 import re
 
-import nbformat
-
-from analysis.chapters import read_chapters
+from conftest import chapter_cells
 
 ALLOWED = [
     r"\b1[89]\d\d(s|–\d\d(\d\d)?)?\b",  # years, decades, year ranges
@@ -57,27 +55,19 @@ def _figure_texts(source: str):
 
 def test_no_typed_numbers_in_captions_alt_text_and_notes():
     offenders = []
-    for chapter in read_chapters():
-        nb = nbformat.read(chapter.notebook, as_version=4)
-        for number, cell in enumerate(nb.cells, start=1):
-            if cell.cell_type != "code":
-                continue
-            for kind, text in _figure_texts(cell.source):
-                left = re.findall(r"\d[\d,.]*\d|\d", _strip_allowed(text))
-                if left:
-                    offenders.append(f"{chapter.slug} cell {number} {kind}: {left}")
+    for slug, number, cell in chapter_cells("code"):
+        for kind, text in _figure_texts(cell.source):
+            left = re.findall(r"\d[\d,.]*\d|\d", _strip_allowed(text))
+            if left:
+                offenders.append(f"{slug} cell {number} {kind}: {left}")
     assert not offenders, "numbers typed into captions, alt text or notes:\n" + "\n".join(offenders)
 
 
 def test_no_typed_numbers_in_the_narrative():
     offenders = []
-    for chapter in read_chapters():
-        nb = nbformat.read(chapter.notebook, as_version=4)
-        for number, cell in enumerate(nb.cells, start=1):
-            if cell.cell_type != "markdown":
-                continue
-            text = re.sub(r"\{\{[^}]*\}\}|`[^`]*`", "", cell.source)
-            left = re.findall(r"\d[\d,.]*\d|\d", _strip_allowed(text))
-            if left:
-                offenders.append(f"{chapter.slug} cell {number}: {left}")
+    for slug, number, cell in chapter_cells("markdown"):
+        text = re.sub(r"\{\{[^}]*\}\}|`[^`]*`", "", cell.source)
+        left = re.findall(r"\d[\d,.]*\d|\d", _strip_allowed(text))
+        if left:
+            offenders.append(f"{slug} cell {number}: {left}")
     assert not offenders, "numbers typed into the narrative:\n" + "\n".join(offenders)
