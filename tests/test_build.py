@@ -16,7 +16,7 @@ import nbformat
 import pytest
 
 from analysis.report.nbtext import notebook_to_text, text_to_notebook
-from conftest import ROOT, copy_project, run_build
+from conftest import copy_project, run_build
 
 pytestmark = pytest.mark.slow
 

@@ -79,11 +79,11 @@ def _render_output(output) -> str:
     return ""
 
 
-def _heading_ids(fragment: str, chapter: Chapter, outline: Outline, used: set[str], first: bool) -> str:
+def _heading_ids(fragment: str, chapter: Chapter, outline: Outline, used: set[str]) -> str:
     """Give every h1/h2/h3 a stable id; the chapter's h1 gets the chapter anchor."""
 
     def replace(match: re.Match) -> str:
-        level, attrs, inner = match.group(1), match.group(2), match.group(3)
+        level, inner = match.group(1), match.group(3)
         inner = re.sub(r'<a class="anchor-link".*?</a>', "", inner)
         if level == "1":
             anchor = chapter.anchor
@@ -113,7 +113,7 @@ def render_chapter(chapter: Chapter, executed: Path, include_code: bool, used_id
             raise AssemblyError(f"chapter '{chapter.slug}', cell {number}: placeholder text '{SCAFFOLD_MARKER}' is still there; replace it before publishing")
         if cell.cell_type == "markdown":
             body = markdown2html(_fill_facts(cell.source, facts, chapter, number))
-            parts.append(_heading_ids(body, chapter, outline, used_ids, number == 1))
+            parts.append(_heading_ids(body, chapter, outline, used_ids))
         elif cell.cell_type == "code":
             if include_code and cell.source.strip():
                 parts.append(f'<div class="code-input">{highlight(cell.source)}</div>')

@@ -12,7 +12,6 @@ import os
 import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass
 from pathlib import Path
 
 from analysis import paths
@@ -82,7 +81,7 @@ def _cell_problem(nb, chapter: Chapter) -> str | None:
 
 
 def execute_one(slug: str, title: str, number: int, root: str, progress: str = "", timeout: int = 600) -> tuple[str, float]:
-    """Execute one chapter in a fresh kernel (runs in a worker process); return (slug, seconds)."""
+    """Execute one chapter in a fresh kernel (called from a worker thread; the kernel is its own process); return (slug, seconds)."""
     os.environ["USRJ_ROOT"] = root
     if progress:
         print(f"  {progress} {slug}: started", flush=True)
