@@ -8,7 +8,7 @@ JOBS ?= 2
 INCLUDE_CODE ?= 0
 BUILD := JOBS=$(JOBS) INCLUDE_CODE=$(INCLUDE_CODE) $(PY) -m analysis.report.build
 
-.PHONY: help setup system-deps report html pdf check-data test bench clean chapter chapter-html
+.PHONY: help setup system-deps report html pdf check-data lint test bench clean chapter chapter-html
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -44,9 +44,15 @@ chapter-html: setup ## One chapter alone, fast, while writing it: make chapter-h
 	@$(BUILD) chapter-html $(NAME)
 
 chapter: setup ## Scaffold a new chapter: make chapter NAME=slug TITLE="Title" [AFTER=slug]
-	@$(PY) -m analysis.scaffold --slug "$(NAME)" --title "$(TITLE)" $(if $(AFTER),--after "$(AFTER)")
+	@$(PY) -m analysis.authoring.scaffold --slug "$(NAME)" --title "$(TITLE)" $(if $(AFTER),--after "$(AFTER)")
 
-test: setup ## Validate the data and run the whole test suite (what CI runs)
+lint: $(VENV)/.installed ## Ruff (lint and format check) and the import-layers contract
+	@$(VENV)/bin/ruff check --quiet .
+	@$(VENV)/bin/ruff format --check --quiet .
+	@$(VENV)/bin/lint-imports --no-cache > /dev/null || $(VENV)/bin/lint-imports --no-cache
+	@echo "==> lint clean, layers kept"
+
+test: setup lint ## Lint, validate the data and run the whole test suite (what CI runs)
 	@$(PY) -m analysis.report.build check-data
 	@$(PY) -m pytest -q
 

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-IGNORED = shutil.ignore_patterns(".venv", ".git", "reports", ".cache", "__pycache__", ".pytest_cache", ".staging", "*.egg-info")
+IGNORED = shutil.ignore_patterns(
+    ".venv", ".git", "reports", ".cache", "__pycache__", ".pytest_cache", ".staging", "*.egg-info"
+)
 
 
 def copy_project(target: Path) -> Path:
@@ -23,7 +25,14 @@ def copy_project(target: Path) -> Path:
 def run_build(root: Path, *args: str, env_extra: dict | None = None) -> subprocess.CompletedProcess:
     """Run the build CLI on the project at ``root`` (USRJ_ROOT), with this interpreter."""
     env = {**os.environ, "USRJ_ROOT": str(root), "JOBS": "2", **(env_extra or {})}
-    return subprocess.run([sys.executable, "-m", "analysis.report.build", *args], cwd=root, env=env, capture_output=True, text=True, timeout=900)
+    return subprocess.run(
+        [sys.executable, "-m", "analysis.report.build", *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -47,7 +56,7 @@ def chapter_cells(cell_type: str):
     """(chapter slug, cell number from 1, cell) for every cell of ``cell_type`` in every listed chapter."""
     import nbformat
 
-    from analysis.chapters import read_chapters
+    from analysis.report.chapters import read_chapters
 
     for chapter in read_chapters():
         nb = nbformat.read(chapter.notebook, as_version=4)

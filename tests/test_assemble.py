@@ -1,7 +1,7 @@
 import pytest
 
-from analysis.chapters import Chapter
 from analysis.report.assemble import AssemblyError, _fill_facts, _first_sentence
+from analysis.report.chapters import Chapter
 
 CHAPTER = Chapter(1, "demo", "Demo")
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from conftest import ROOT
 
 from analysis.report.pdf import launch
-from conftest import ROOT
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -31,7 +31,9 @@ def test_report_in_headless_chromium(built_project):
             broken_links = page.evaluate(
                 "Array.from(document.querySelectorAll('a[href^=\"#\"]')).map(a => a.getAttribute('href').slice(1)).filter(id => !document.getElementById(id))"
             )
-            figures_have_alt = page.evaluate("Array.from(document.querySelectorAll('figure.report-figure img')).every(i => i.alt.trim().length > 0)")
+            figures_have_alt = page.evaluate(
+                "Array.from(document.querySelectorAll('figure.report-figure img')).every(i => i.alt.trim().length > 0)"
+            )
             shot = built_project / "reports" / "screenshot.png"
             page.screenshot(path=str(shot), full_page=False)
         finally:

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import copy_project, run_build
 
 from analysis.report.nbtext import notebook_to_text, text_to_notebook
-from conftest import copy_project, run_build
 
 pytestmark = pytest.mark.slow
 
@@ -89,7 +89,9 @@ def test_noop_rebuild_and_one_touched_chapter(built_project, tmp_path):
     assert touched.returncode == 0, touched.stderr
     executed = re.findall(r"\] (\S+): started", touched.stdout)
     assert executed == [first]
-    assert "A sentence added by the incremental-build test." in (root / "reports" / "report.html").read_text(encoding="utf-8")
+    assert "A sentence added by the incremental-build test." in (root / "reports" / "report.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_a_failing_cell_stops_the_build_and_keeps_the_previous_report(built_project, tmp_path):
@@ -99,7 +101,11 @@ def test_a_failing_cell_stops_the_build_and_keeps_the_previous_report(built_proj
     failing_cell = _append_cell(root, slug, nbformat.v4.new_code_cell("1 / 0"))
     result = run_build(root, "report")
     assert result.returncode == 1
-    assert f"chapter '{slug}'" in result.stderr and f"cell {failing_cell}" in result.stderr and "ZeroDivisionError" in result.stderr
+    assert (
+        f"chapter '{slug}'" in result.stderr
+        and f"cell {failing_cell}" in result.stderr
+        and "ZeroDivisionError" in result.stderr
+    )
     assert "Traceback" not in result.stderr
     after = {name: (root / "reports" / name).read_bytes() for name in before}
     assert after == before
@@ -120,8 +126,20 @@ def test_invalid_data_stops_the_build_before_reports_are_touched(built_project, 
 def test_scaffolded_chapter_is_refused_until_written_then_appears_in_both_outputs(built_project, tmp_path):
     root = _clone(built_project, tmp_path / "scaffold")
     env = {"USRJ_ROOT": str(root)}
-    scaffold = [sys.executable, "-m", "analysis.scaffold", "--slug", "trade-war", "--title", "Trade and rivalry, 1960–1991", "--after", "cold-war-triangle"]
-    created = subprocess.run(scaffold, cwd=root, env={**__import__("os").environ, **env}, capture_output=True, text=True)
+    scaffold = [
+        sys.executable,
+        "-m",
+        "analysis.authoring.scaffold",
+        "--slug",
+        "trade-war",
+        "--title",
+        "Trade and rivalry, 1960–1991",
+        "--after",
+        "cold-war-triangle",
+    ]
+    created = subprocess.run(
+        scaffold, cwd=root, env={**__import__("os").environ, **env}, capture_output=True, text=True
+    )
     assert created.returncode == 0, created.stderr
     slugs = [chapter["slug"] for chapter in _chapters(root)]
     assert slugs.index("trade-war") == slugs.index("cold-war-triangle") + 1
@@ -136,7 +154,9 @@ def test_scaffolded_chapter_is_refused_until_written_then_appears_in_both_output
     assert built.returncode == 0, built.stderr
     page = (root / "reports" / "report.html").read_text(encoding="utf-8")
     assert 'href="#chapter-trade-war"' in page and "Trade and rivalry, 1960–1991" in page
-    pdf_text = subprocess.run(["pdftotext", str(root / "reports" / "report.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    pdf_text = subprocess.run(
+        ["pdftotext", str(root / "reports" / "report.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "Trade and rivalry, 1960–1991" in re.sub(r"\s+", " ", pdf_text)
 
 
@@ -145,7 +165,13 @@ def test_scaffolding_a_duplicate_fails_cleanly_and_changes_nothing(tmp_path):
     listing = (root / "notebooks" / "chapters.toml").read_bytes()
     env = {**__import__("os").environ, "USRJ_ROOT": str(root)}
     for args in (["--slug", "war", "--title", "Another war"], ["--slug", "new-one", "--title", "The war, 1941–1945"]):
-        result = subprocess.run([sys.executable, "-m", "analysis.scaffold", *args], cwd=root, env=env, capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "analysis.authoring.scaffold", *args],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         assert result.returncode == 2 and "already exists" in result.stderr and "Traceback" not in result.stderr
     assert (root / "notebooks" / "chapters.toml").read_bytes() == listing
     assert not (root / "notebooks" / "new-one.ipynb").exists()

@@ -4,7 +4,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from analysis import charts, key_figures, maps
+from analysis.measures import key_figures
+from analysis.present import charts, maps
 
 
 def _figures():
@@ -68,13 +69,17 @@ def test_line_panels_draws_one_line_per_country():
 
 
 def test_chronicle_layout_compresses_quiet_days_and_stacks_busy_lanes():
-    events = pd.DataFrame({
-        "id": ["a", "b", "c", "d"],
-        "date": pd.to_datetime(["1945-08-06", "1945-08-08", "1945-08-08", "1945-08-08"]),
-        "source_actor": ["USA", "RUS", "RUS", "JPN"],
-        "title": ["w", "x", "y", "z"],
-    })
-    placed, ticks = charts.chronicle_layout(events, ["USA", "RUS", "JPN"], "1945-08-06", "1945-08-08", empty_day=0.3, day_gap=0.35)
+    events = pd.DataFrame(
+        {
+            "id": ["a", "b", "c", "d"],
+            "date": pd.to_datetime(["1945-08-06", "1945-08-08", "1945-08-08", "1945-08-08"]),
+            "source_actor": ["USA", "RUS", "RUS", "JPN"],
+            "title": ["w", "x", "y", "z"],
+        }
+    )
+    placed, ticks = charts.chronicle_layout(
+        events, ["USA", "RUS", "JPN"], "1945-08-06", "1945-08-08", empty_day=0.3, day_gap=0.35
+    )
     # 6 Aug at y=0 (one event: 1 + 0.35), 7 Aug empty (+0.3), 8 Aug starts at 1.65; RUS has two events there.
     assert [round(y, 2) for y, _ in ticks] == [0.0, 1.65]
     by_id = placed.set_index("id")

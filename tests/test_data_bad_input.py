@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.datapackage import validate
+from analysis.data.validate import validate
 
 
 def _rewrite(path: Path, change) -> None:
@@ -96,14 +96,38 @@ CASES = {
     "unknown event type": (_set("events.csv", "event_type", "tea_party"), "events.csv", 2, "event_type", "foreign-key"),
     "unknown source key": (_set("events.csv", "sources", "nobody_2099"), "events.csv", 2, "sources", "foreign-key"),
     "duplicate id": (_duplicate_first_row("events.csv"), "events.csv", 3, "id", "unique"),
-    "weight out of range": (_set("event_types.csv", "goldstein_weight", "11.5"), "event_types.csv", 2, "goldstein_weight", "maximum"),
+    "weight out of range": (
+        _set("event_types.csv", "goldstein_weight", "11.5"),
+        "event_types.csv",
+        2,
+        "goldstein_weight",
+        "maximum",
+    ),
     "missing column": (_drop_column("events.csv", "title"), "events.csv", 1, "title", "missing-column"),
     "extra unknown column": (_add_column("key_figures.csv"), "key_figures.csv", 1, "surprise", "extra-column"),
     "empty file": (_write_bytes("actors.csv", b""), "actors.csv", None, None, "not-empty"),
-    "non-UTF-8 bytes": (_append_bytes("places.csv", b"tokyo2,T\xf4ky\xf4,,city,35.6,139.7,JPN,,wikipedia_tokyo\n"), "places.csv", None, None, "encoding"),
-    "broken quote": (_append_bytes("events.csv", b'1999-x,1999-01-01,day,,USA,JPN,negotiate,"unclosed title,desc,src\n'), "events.csv", None, None, "csv-syntax"),
+    "non-UTF-8 bytes": (
+        _append_bytes("places.csv", b"tokyo2,T\xf4ky\xf4,,city,35.6,139.7,JPN,,wikipedia_tokyo\n"),
+        "places.csv",
+        None,
+        None,
+        "encoding",
+    ),
+    "broken quote": (
+        _append_bytes("events.csv", b'1999-x,1999-01-01,day,,USA,JPN,negotiate,"unclosed title,desc,src\n'),
+        "events.csv",
+        None,
+        None,
+        "csv-syntax",
+    ),
     "upop above tpop": (_set("capabilities.csv", "upop", "99999999"), "capabilities.csv", 2, "upop", "upop<=tpop"),
-    "seed claim disagrees with its row": (_corrupt_first_linked_claim, "seed_claims.csv", None, "restored_value", "seed-matches-data"),
+    "seed claim disagrees with its row": (
+        _corrupt_first_linked_claim,
+        "seed_claims.csv",
+        None,
+        "restored_value",
+        "seed-matches-data",
+    ),
 }
 
 
@@ -157,7 +181,9 @@ def test_an_unused_bibliography_entry_fails(data_copy):
 @pytest.mark.parametrize("case", ["broken quote", "non-UTF-8 bytes", "empty file"])
 def test_command_line_exits_non_zero_without_traceback(case, data_copy):
     CASES[case][0](data_copy)
-    result = subprocess.run([sys.executable, "-m", "analysis.datapackage", str(data_copy)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis.data.validate", str(data_copy)], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert CASES[case][1] in result.stderr

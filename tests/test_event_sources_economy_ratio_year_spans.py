@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analysis import economy, events
+from analysis.measures import economy, events
 
 
 def test_sources_unique_in_row_order():
@@ -12,20 +12,24 @@ def test_sources_unique_in_row_order():
 
 
 def test_economy_ratio_of_gdp():
-    frame = pd.DataFrame({"country": ["USA", "JPN"], "year": [1941, 1941], "gdppc": [10.0, 4.0], "pop": [3000.0, 1500.0]})
+    frame = pd.DataFrame(
+        {"country": ["USA", "JPN"], "year": [1941, 1941], "gdppc": [10.0, 4.0], "pop": [3000.0, 1500.0]}
+    )
     gdp = economy.with_gdp(frame)  # USA 30, JPN 6 (millions)
     assert economy.ratio(gdp, 1941, "USA", "JPN") == pytest.approx(5.0)
     assert economy.ratio(gdp, 1941, "USA", "JPN", column="gdppc") == pytest.approx(2.5)
 
 
 def test_economy_ratio_missing_raises():
-    frame = pd.DataFrame({"country": ["USA", "JPN"], "year": [1941, 1941], "gdppc": [10.0, float("nan")], "pop": [1.0, 1.0]})
+    frame = pd.DataFrame(
+        {"country": ["USA", "JPN"], "year": [1941, 1941], "gdppc": [10.0, float("nan")], "pop": [1.0, 1.0]}
+    )
     with pytest.raises(ValueError):
         economy.ratio(frame, 1941, "USA", "JPN", column="gdppc")
 
 
 def test_year_spans():
-    from analysis import text
+    from analysis.present import text
 
     assert text.year_spans([1940, 1935, 1938, 1939]) == "1935 and 1938–1940"
     assert text.year_spans([1970]) == "1970"

@@ -3,7 +3,7 @@ import math
 import pandas as pd
 import pytest
 
-from analysis import events as ev
+from analysis.measures import events as ev
 
 TYPES = pd.DataFrame({"event_type": ["attack", "treaty", "protest"], "goldstein_weight": [-10.0, 8.0, -2.0]})
 
@@ -15,13 +15,15 @@ def _events(rows):
     return frame
 
 
-EVENTS = _events([
-    ("a", "1904-02-08", "JPN", "RUS", "attack"),
-    ("b", "1905-09-05", "RUS", "JPN", "treaty"),
-    ("c", "1905-10-01", "JPN", "RUS", "protest"),
-    ("d", "1905-06-01", "USA", "JPN", "treaty"),
-    ("e", "1905-06-02", "CHN", "JPN", "attack"),
-])
+EVENTS = _events(
+    [
+        ("a", "1904-02-08", "JPN", "RUS", "attack"),
+        ("b", "1905-09-05", "RUS", "JPN", "treaty"),
+        ("c", "1905-10-01", "JPN", "RUS", "protest"),
+        ("d", "1905-06-01", "USA", "JPN", "treaty"),
+        ("e", "1905-06-02", "CHN", "JPN", "attack"),
+    ]
+)
 
 
 def test_dyad_of_is_symmetric_and_ignores_third_parties():
@@ -79,7 +81,7 @@ def test_coverage_counts_events_per_decade():
 def test_periods_from_events_use_dates_and_end_dates():
     events = _events([("w1", "1904-02-08", "JPN", "RUS", "attack"), ("w2", "1905-09-05", "RUS", "JPN", "treaty")])
     events.loc[1, "end_date"] = pd.Timestamp("1905-12-31")
-    (start, end, label), = ev.periods_from_events(events, {"war": ("w1", "w2")})
+    ((start, end, label),) = ev.periods_from_events(events, {"war": ("w1", "w2")})
     assert label == "war"
     assert start == pytest.approx(1904 + 38 / 365.25)
     assert end == pytest.approx(1905 + 364 / 365.25)

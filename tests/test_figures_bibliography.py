@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from analysis import bibliography, figures
+from analysis.present import bibliography, figures
 
 BIB = r"""
 @misc{web_x,
@@ -38,7 +38,7 @@ def test_figure_html_escapes_text_from_data_and_requires_metadata():
     fig, ax = figures.figure()
     ax.plot([1, 2], [3, 4])
     png = figures.png_bytes(fig)
-    markup = figures.figure_html(png, "t", "A <script>alert(1)</script> caption", "alt \"quoted\"", ["cow_nmc_v6"])
+    markup = figures.figure_html(png, "t", "A <script>alert(1)</script> caption", 'alt "quoted"', ["cow_nmc_v6"])
     assert "<script>" not in markup and "&lt;script&gt;" in markup
     assert 'alt="alt &quot;quoted&quot;"' in markup
     assert 'id="fig-t"' in markup and "Source: " in markup

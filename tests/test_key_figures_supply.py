@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analysis import key_figures as kf
+from analysis.measures import key_figures as kf
 
 FIGURES = pd.DataFrame(
     {

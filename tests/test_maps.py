@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 from matplotlib.path import Path
 
-from analysis import maps
+from analysis.present import maps
 
 
 def test_projection_centre_and_round_trip():

@@ -7,7 +7,7 @@ import json
 import nbformat
 
 from analysis import paths
-from analysis.chapters import read_chapters
+from analysis.report.chapters import read_chapters
 
 
 def test_every_listed_chapter_has_a_notebook_and_no_notebook_is_unlisted():

@@ -1,14 +1,25 @@
 import pandas as pd
 import pytest
 
-from analysis import economy, power, series
+from analysis.measures import economy, power, series
 
 
 def _capabilities():
     rows = []
     for year, usa, jpn, rus in [(1940, (100, 10), (50, 30), (50, 60)), (1941, (200, 20), (100, 20), (100, 60))]:
         for abb, (irst, tpop) in zip(("USA", "JPN", "RUS"), (usa, jpn, rus)):
-            rows.append({"stateabb": abb, "year": year, "milex": irst, "milper": irst, "irst": irst, "pec": irst, "tpop": tpop, "upop": tpop})
+            rows.append(
+                {
+                    "stateabb": abb,
+                    "year": year,
+                    "milex": irst,
+                    "milper": irst,
+                    "irst": irst,
+                    "pec": irst,
+                    "tpop": tpop,
+                    "upop": tpop,
+                }
+            )
     frame = pd.DataFrame(rows)
     for column in power.COMPONENTS:
         frame[column] = frame[column].astype("Float64")
@@ -44,12 +55,14 @@ def test_ratio_and_growth():
 
 
 def _economy():
-    return pd.DataFrame({
-        "countrycode": ["USA", "USA", "JPN", "JPN", "SUN", "SUN", "RUS"],
-        "year": [1950, 1960, 1950, 1960, 1950, 1960, 1960],
-        "gdppc": [10000.0, 12100.0, 2000.0, 4000.0, 3000.0, 3300.0, 9999.0],
-        "pop": [150000.0, 180000.0, 80000.0, 90000.0, 180000.0, 210000.0, 1.0],
-    })
+    return pd.DataFrame(
+        {
+            "countrycode": ["USA", "USA", "JPN", "JPN", "SUN", "SUN", "RUS"],
+            "year": [1950, 1960, 1950, 1960, 1950, 1960, 1960],
+            "gdppc": [10000.0, 12100.0, 2000.0, 4000.0, 3000.0, 3300.0, 9999.0],
+            "pop": [150000.0, 180000.0, 80000.0, 90000.0, 180000.0, 210000.0, 1.0],
+        }
+    )
 
 
 def test_for_report_maps_sun_to_rus_and_drops_the_federation():
@@ -64,11 +77,13 @@ def test_gdp_relative_and_growth():
     assert gdp.loc[1950, "USA"] == pytest.approx(1_500_000.0)  # 10,000 $ x 150,000 thousand / 1000
     relative = economy.relative_to(frame)
     assert relative.loc[1960, "JPN"] == pytest.approx(4000 / 12100)
-    assert economy.annual_growth(frame, "USA", 1950, 1960) == pytest.approx(1.21 ** 0.1 - 1)
+    assert economy.annual_growth(frame, "USA", 1950, 1960) == pytest.approx(1.21**0.1 - 1)
 
 
 def test_alignment_pivots_pairs_and_keeps_missing_years():
-    agreement = pd.DataFrame({"year": [1960, 1960, 1962], "ccode1": [740, 2, 740], "ccode2": [2, 365, 365], "agree": [0.8, 0.3, 0.5]})
+    agreement = pd.DataFrame(
+        {"year": [1960, 1960, 1962], "ccode1": [740, 2, 740], "ccode2": [2, 365, 365], "agree": [0.8, 0.3, 0.5]}
+    )
     table = series.alignment(agreement)
     assert table.loc[1960, "JPN-USA"] == 0.8
     assert table.loc[1962, "JPN-RUS"] == 0.5
@@ -78,7 +93,9 @@ def test_alignment_pivots_pairs_and_keeps_missing_years():
 def test_period_means_and_trade_totals():
     table = pd.DataFrame({"a": [1.0, 3.0, None]}, index=[1, 2, 3])
     assert series.period_means(table, {"p": (1, 3)}).loc["p", "a"] == 2.0
-    trade = pd.DataFrame({"stateabb": ["USA", "JPN"], "year": [1950, 1950], "imports": [1.5, None], "exports": [2.0, 4.0]})
+    trade = pd.DataFrame(
+        {"stateabb": ["USA", "JPN"], "year": [1950, 1950], "imports": [1.5, None], "exports": [2.0, 4.0]}
+    )
     totals = series.trade_totals(trade)
     assert totals.loc[1950, "USA"] == 3.5
     assert pd.isna(totals.loc[1950, "JPN"])

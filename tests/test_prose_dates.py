@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 import pandas as pd
-
-from analysis.load import load
 from conftest import chapter_cells
+
+from analysis.data.load import load
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 MONTHS_ANY = MONTHS + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"

@@ -1,10 +1,10 @@
-"""Tests of UN alignment helpers in analysis.series (hand-computed expectations)."""
+"""Tests of UN alignment helpers in analysis.measures.series (hand-computed expectations)."""
 
 import math
 
 import pandas as pd
 
-from analysis import series
+from analysis.measures import series
 
 
 def _agreement():

@@ -5,14 +5,20 @@ import math
 import pandas as pd
 import pytest
 
-from analysis import events as ev
-from analysis import series
+from analysis.measures import events as ev
+from analysis.measures import series
 
 FORCES = pd.DataFrame(
     {
         "year": [1950, 1951, 1952, 1953, 1974],
         "troops": [100, 150, 150, 200, 50],
-        "note": ["Includes the Ryukyu Islands/Okinawa", "value interpolated, not reported; Okinawa", "interpolated", "June report", "Total Ashore; excludes personnel afloat"],
+        "note": [
+            "Includes the Ryukyu Islands/Okinawa",
+            "value interpolated, not reported; Okinawa",
+            "interpolated",
+            "June report",
+            "Total Ashore; excludes personnel afloat",
+        ],
     }
 )
 

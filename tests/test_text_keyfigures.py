@@ -1,8 +1,8 @@
 import pandas as pd
 import pytest
 
-from analysis import key_figures as kf
-from analysis import text
+from analysis.measures import key_figures as kf
+from analysis.present import text
 
 
 def test_number_formats():
@@ -24,15 +24,17 @@ def test_number_refuses_missing():
         text.number(float("nan"))
 
 
-FIGURES = pd.DataFrame({
-    "id": ["deaths", "yield"],
-    "quantity": ["deaths", "yield"],
-    "value": [140000.0, None],
-    "value_low": [90000.0, 12.0],
-    "value_high": [166000.0, 18.0],
-    "unit": ["persons", "kilotons_tnt"],
-    "sources": ["a;b", "b;c"],
-})
+FIGURES = pd.DataFrame(
+    {
+        "id": ["deaths", "yield"],
+        "quantity": ["deaths", "yield"],
+        "value": [140000.0, None],
+        "value_low": [90000.0, 12.0],
+        "value_high": [166000.0, 18.0],
+        "unit": ["persons", "kilotons_tnt"],
+        "sources": ["a;b", "b;c"],
+    }
+)
 
 
 def test_key_figure_lookups():

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis import events as ev
-from analysis.load import load
+from analysis.data.load import load
+from analysis.measures import events as ev
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_842e35cf92cb639e.txt"
 

@@ -45,7 +45,10 @@ def _literal_text(node: ast.AST) -> str:
 
 def _figure_texts(source: str):
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) in ("show_figure", "show_table"):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) in (
+            "show_figure",
+            "show_table",
+        ):
             for keyword in node.keywords:
                 if keyword.arg in ("caption", "alt", "note"):
                     yield keyword.arg, _literal_text(keyword.value)

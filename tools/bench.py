@@ -24,9 +24,21 @@ from pathlib import Path
 import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
-IGNORED = shutil.ignore_patterns(".venv", ".git", "reports", ".cache", "__pycache__", ".pytest_cache", ".staging", "*.egg-info")
+IGNORED = shutil.ignore_patterns(
+    ".venv", ".git", "reports", ".cache", "__pycache__", ".pytest_cache", ".staging", "*.egg-info"
+)
 VENV_BIN = Path(sys.executable).parent
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--no-pdf-header-footer"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--no-pdf-header-footer",
+]
 
 
 def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, str]:
@@ -50,10 +62,32 @@ def naive(root: Path) -> float:
     total = 0.0
     env = {"USRJ_ROOT": str(root)}
     for slug in chapters(root):
-        seconds, _ = timed([str(VENV_BIN / "jupyter"), "nbconvert", "--execute", "--to", "html", "--output-dir", str(out), str(root / "notebooks" / f"{slug}.ipynb")], root, env)
+        seconds, _ = timed(
+            [
+                str(VENV_BIN / "jupyter"),
+                "nbconvert",
+                "--execute",
+                "--to",
+                "html",
+                "--output-dir",
+                str(out),
+                str(root / "notebooks" / f"{slug}.ipynb"),
+            ],
+            root,
+            env,
+        )
         total += seconds
         profile = tempfile.mkdtemp()
-        seconds, _ = timed(["chromium", *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={out / (slug + '.pdf')}", (out / f"{slug}.html").as_uri()], root)
+        seconds, _ = timed(
+            [
+                "chromium",
+                *CHROMIUM_FLAGS,
+                f"--user-data-dir={profile}",
+                f"--print-to-pdf={out / (slug + '.pdf')}",
+                (out / f"{slug}.html").as_uri(),
+            ],
+            root,
+        )
         shutil.rmtree(profile, ignore_errors=True)
         total += seconds
     return total
@@ -62,7 +96,11 @@ def naive(root: Path) -> float:
 def machine() -> str:
     cpu = "unknown CPU"
     try:
-        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name"))
+        cpu = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
     except (OSError, StopIteration):
         pass
     memory = ""
@@ -98,7 +136,11 @@ def main() -> int:
         ("naive: nbconvert --execute --to html per chapter + Chromium PDF per chapter", naive_seconds, "1.00"),
         ("clean build (`make report`, JOBS=2)", clean_seconds, f"{clean_seconds / naive_seconds:.2f}"),
         ("no-op rebuild", noop_seconds, f"{noop_seconds / naive_seconds:.3f}"),
-        (f"rebuild after touching `{slug}` (re-executed: {', '.join(executed) or 'none'})", touched_seconds, f"{touched_seconds / naive_seconds:.2f}"),
+        (
+            f"rebuild after touching `{slug}` (re-executed: {', '.join(executed) or 'none'})",
+            touched_seconds,
+            f"{touched_seconds / naive_seconds:.2f}",
+        ),
     ]
     table = "\n".join(f"| {name} | {seconds:.1f} | {ratio} |" for name, seconds, ratio in rows)
     targets = (

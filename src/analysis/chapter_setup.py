@@ -10,14 +10,30 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis import bibliography, charts, economy, events as ev, figures, key_figures as kf, maps, power, series, text
-from analysis.figures import show_figure, show_table, use_house_style
-from analysis.load import load
-from analysis.text import publish
+from analysis.data.load import load
+from analysis.measures import economy, power, series
+from analysis.measures import events as ev
+from analysis.measures import key_figures as kf
+from analysis.present import bibliography, charts, figures, maps, text
+from analysis.present.figures import show_figure, show_table, use_house_style
+from analysis.present.text import publish
 
 use_house_style()
 
-TABLES = ("events", "event_types", "actors", "key_figures", "places", "capabilities", "economy", "trade", "alignment", "us_forces_japan", "nuclear_stockpiles", "seed_claims")
+TABLES = (
+    "events",
+    "event_types",
+    "actors",
+    "key_figures",
+    "places",
+    "capabilities",
+    "economy",
+    "trade",
+    "alignment",
+    "us_forces_japan",
+    "nuclear_stockpiles",
+    "seed_claims",
+)
 
 
 @dataclass(frozen=True)
@@ -43,4 +59,23 @@ def load_all() -> Data:
     return Data(**{name: load(name) for name in TABLES})
 
 
-__all__ = ["Data", "load_all", "load", "publish", "show_figure", "show_table", "use_house_style", "bibliography", "charts", "economy", "ev", "figures", "kf", "maps", "power", "series", "text", "pd"]
+__all__ = [
+    "Data",
+    "load_all",
+    "load",
+    "publish",
+    "show_figure",
+    "show_table",
+    "use_house_style",
+    "bibliography",
+    "charts",
+    "economy",
+    "ev",
+    "figures",
+    "kf",
+    "maps",
+    "power",
+    "series",
+    "text",
+    "pd",
+]

@@ -19,32 +19,35 @@ def project_root() -> Path:
 
 
 def data_dir() -> Path:
+    """The folder of the curated tables."""
     return project_root() / "data"
 
 
 def notebooks_dir() -> Path:
+    """The folder of the chapters."""
     return project_root() / "notebooks"
 
 
 def reports_dir() -> Path:
+    """Where the built report is published."""
     return project_root() / "reports"
 
 
 def cache_dir() -> Path:
+    """The execution cache (executed notebooks, fingerprints)."""
     return project_root() / ".cache"
 
 
 def chapters_file() -> Path:
+    """The ordered list of chapters."""
     return notebooks_dir() / "chapters.toml"
 
 
 def package_dir() -> Path:
+    """The installed ``analysis`` package."""
     return Path(__file__).resolve().parent
 
 
-def datapackage_file() -> Path:
-    return data_dir() / "datapackage.json"
-
-
 def bibliography_file() -> Path:
+    """The BibTeX file every row cites."""
     return data_dir() / "references.bib"

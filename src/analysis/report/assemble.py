@@ -21,8 +21,8 @@ from nbconvert.filters.highlight import Highlight2HTML
 from nbconvert.filters.markdown import markdown2html
 
 from analysis import paths
-from analysis.chapters import Chapter
-from analysis.text import FACTS_MIME
+from analysis.present.text import FACTS_MIME
+from analysis.report.chapters import Chapter
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 SCAFFOLD_MARKER = "TODO(author)"
@@ -36,6 +36,8 @@ class AssemblyError(Exception):
 
 @dataclass
 class Outline:
+    """A chapter's sections, figures and tables, collected while it is rendered."""
+
     chapter: Chapter
     sections: list[tuple[str, str]] = field(default_factory=list)  # (anchor, title)
     figures: list[tuple[str, str]] = field(default_factory=list)  # (anchor, caption)
@@ -51,7 +53,9 @@ def _fill_facts(source: str, facts: dict[str, str], chapter: Chapter, cell_numbe
     def replace(match: re.Match) -> str:
         name = match.group(1)
         if name not in facts:
-            raise AssemblyError(f"chapter '{chapter.slug}', cell {cell_number}: placeholder {{{{ {name} }}}} has no published fact (publish it with analysis.text.publish)")
+            raise AssemblyError(
+                f"chapter '{chapter.slug}', cell {cell_number}: placeholder {{{{ {name} }}}} has no published fact (publish it with analysis.present.text.publish)"
+            )
         # Facts are text for the reader, never markup; escape Markdown and HTML specials.
         return html.escape(str(facts[name])).replace("*", "&#42;").replace("_", "&#95;")
 
@@ -110,7 +114,9 @@ def render_chapter(chapter: Chapter, executed: Path, include_code: bool, used_id
     parts: list[str] = []
     for number, cell in enumerate(nb.cells, start=1):
         if SCAFFOLD_MARKER in cell.source:
-            raise AssemblyError(f"chapter '{chapter.slug}', cell {number}: placeholder text '{SCAFFOLD_MARKER}' is still there; replace it before publishing")
+            raise AssemblyError(
+                f"chapter '{chapter.slug}', cell {number}: placeholder text '{SCAFFOLD_MARKER}' is still there; replace it before publishing"
+            )
         if cell.cell_type == "markdown":
             body = markdown2html(_fill_facts(cell.source, facts, chapter, number))
             parts.append(_heading_ids(body, chapter, outline, used_ids))
@@ -153,10 +159,21 @@ def _number_items(body: str, outlines: list[Outline]) -> str:
         without_label = re.sub(r'<span class="(?:figure|table)-label">.*?</span>', "", rest, count=1)
         caption = re.sub(r"<[^>]+>", "", re.split(r'<span class="figure-source">', without_label)[0]).strip()
         outline = owner(match.start())
-        (outline.figures if kind == "fig" else outline.tables).append((f"{kind}-{anchor}", f"{word} {counters[kind]}. {_first_sentence(html.unescape(caption))}"))
-        return match.group(0).replace(f'<span class="{"figure" if kind == "fig" else "table"}-label">{word}</span>', f'<span class="{"figure" if kind == "fig" else "table"}-label">{word} {counters[kind]}.</span>', 1)
+        (outline.figures if kind == "fig" else outline.tables).append(
+            (f"{kind}-{anchor}", f"{word} {counters[kind]}. {_first_sentence(html.unescape(caption))}")
+        )
+        return match.group(0).replace(
+            f'<span class="{"figure" if kind == "fig" else "table"}-label">{word}</span>',
+            f'<span class="{"figure" if kind == "fig" else "table"}-label">{word} {counters[kind]}.</span>',
+            1,
+        )
 
-    body = re.sub(r'<figure class="report-(?:figure|table-wrap)" id="(fig|tab)-([^"]+)">(.*?)</figcaption>', label, body, flags=re.S)
+    body = re.sub(
+        r'<figure class="report-(?:figure|table-wrap)" id="(fig|tab)-([^"]+)">(.*?)</figcaption>',
+        label,
+        body,
+        flags=re.S,
+    )
 
     def reference(match: re.Match) -> str:
         kind, anchor = match.group(1), match.group(2)
@@ -174,11 +191,14 @@ def _toc(outlines: list[Outline]) -> str:
     for outline in outlines:
         chapter = outline.chapter
         sub = "".join(f'<li><a href="#{anchor}">{html.escape(title)}</a></li>' for anchor, title in outline.sections)
-        figs = "".join(f'<li class="toc-figure"><a href="#{anchor}">{html.escape(text)}</a></li>' for anchor, text in outline.figures + outline.tables)
+        figs = "".join(
+            f'<li class="toc-figure"><a href="#{anchor}">{html.escape(text)}</a></li>'
+            for anchor, text in outline.figures + outline.tables
+        )
         items.append(
             f'<li class="toc-chapter"><a href="#{chapter.anchor}">{chapter.number}. {html.escape(chapter.title)}</a>'
-            f'{f"<ol class=toc-sections>{sub}</ol>" if sub else ""}'
-            f'{f"<ul class=toc-figures>{figs}</ul>" if figs else ""}</li>'
+            f"{f'<ol class=toc-sections>{sub}</ol>' if sub else ''}"
+            f"{f'<ul class=toc-figures>{figs}</ul>' if figs else ''}</li>"
         )
     return f'<nav class="toc" id="contents"><h2 class="toc-title">Contents</h2><ol class="toc-chapters">{"".join(items)}</ol></nav>'
 
@@ -213,7 +233,7 @@ def assemble(chapters: list[Chapter], executed: dict[str, Path], include_code: b
         f"<title>{html.escape(REPORT_TITLE)}</title>"
         f"<style>{css}{highlight_css}</style></head><body>"
         f'<header class="title-page" id="title-page"><p class="kicker">A reproducible history report</p>'
-        f"<h1 class=\"report-title\">{html.escape(REPORT_TITLE)}</h1>"
+        f'<h1 class="report-title">{html.escape(REPORT_TITLE)}</h1>'
         f'<p class="subtitle">{html.escape(REPORT_SUBTITLE)}</p>{edition_line}</header>'
         f"{_toc(outlines)}<main>{body}</main></body></html>\n"
     )

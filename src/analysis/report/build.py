@@ -23,15 +23,18 @@ import time
 from pathlib import Path
 
 from analysis import paths
-from analysis.chapters import Chapter, read_chapters
+from analysis.report.chapters import Chapter, read_chapters
 
 
 def log(message: str) -> None:
+    """Print a progress line at once."""
     print(message, flush=True)
 
 
 def check_data() -> bool:
-    from analysis.datapackage import DataValidationError, validate
+    """Validate ``data/``; print every problem and return False when there is any."""
+    from analysis.data.datapackage import DataValidationError
+    from analysis.data.validate import validate
 
     problems = validate()
     if problems:
@@ -44,7 +47,9 @@ def check_data() -> bool:
 
 def _edition() -> str:
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=paths.project_root(), capture_output=True, text=True, timeout=5)
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=paths.project_root(), capture_output=True, text=True, timeout=5
+        )
     except (OSError, subprocess.SubprocessError):
         return ""
     return f"Built from commit {commit.stdout.strip()}" if commit.returncode == 0 and commit.stdout.strip() else ""
@@ -68,6 +73,7 @@ def _publish(staging: Path, names: list[str]) -> None:
 
 
 def build(want_pdf: bool = True, jobs: int = 2, include_code: bool = False, only: str | None = None) -> int:
+    """Validate, execute the chapters and publish the report; returns the exit status."""
     started = time.perf_counter()
     if not check_data():
         return 2
@@ -114,7 +120,9 @@ def _execute_and_publish(chapters, jobs, include_code, outputs, stamp, fingerpri
     try:
         log("==> assembling the HTML report")
         try:
-            page = assemble(chapters, {c.slug: executed_path(c) for c in chapters}, include_code=include_code, edition=_edition())
+            page = assemble(
+                chapters, {c.slug: executed_path(c) for c in chapters}, include_code=include_code, edition=_edition()
+            )
         except AssemblyError as error:
             print(f"\nBUILD FAILED\n{error}\nThe previous report in reports/ is unchanged.", file=sys.stderr)
             return 1
@@ -132,16 +140,21 @@ def _execute_and_publish(chapters, jobs, include_code, outputs, stamp, fingerpri
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     total = time.perf_counter() - started
-    log(f"==> done: {', '.join('reports/' + name for name in outputs)} (execution {executed_at - started:.1f} s, total {total:.1f} s)")
+    log(
+        f"==> done: {', '.join('reports/' + name for name in outputs)} (execution {executed_at - started:.1f} s, total {total:.1f} s)"
+    )
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command line of the build (``python -m analysis.report.build TARGET``)."""
     parser = argparse.ArgumentParser(prog="python -m analysis.report.build", description=__doc__.split("\n\n")[0])
     parser.add_argument("target", choices=["report", "html", "pdf", "check-data", "chapter-html"])
     parser.add_argument("slug", nargs="?", help="chapter slug for chapter-html")
     parser.add_argument("--jobs", type=int, default=int(os.environ.get("JOBS", "2")))
-    parser.add_argument("--include-code", action="store_true", default=os.environ.get("INCLUDE_CODE", "") not in ("", "0"))
+    parser.add_argument(
+        "--include-code", action="store_true", default=os.environ.get("INCLUDE_CODE", "") not in ("", "0")
+    )
     args = parser.parse_args(argv)
     if args.target == "check-data":
         return 0 if check_data() else 2

@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from analysis import paths
-from analysis.chapters import Chapter
+from analysis.report.chapters import Chapter
 
 
 class ChapterFailed(Exception):
@@ -41,12 +41,14 @@ def shared_fingerprint() -> str:
 
 
 def chapter_fingerprint(chapter: Chapter, shared: str) -> str:
+    """Hash of the chapter's notebook and of everything shared (data, library, lock file)."""
     digest = hashlib.sha256(shared.encode())
     digest.update(chapter.notebook.read_bytes())
     return digest.hexdigest()
 
 
 def executed_path(chapter: Chapter) -> Path:
+    """Where the executed notebook of a chapter is cached."""
     return paths.cache_dir() / "executed" / f"{chapter.slug}.ipynb"
 
 
@@ -55,6 +57,7 @@ def _stamp_path(chapter: Chapter) -> Path:
 
 
 def is_fresh(chapter: Chapter, fingerprint: str) -> bool:
+    """True when the cached execution matches the fingerprint."""
     stamp = _stamp_path(chapter)
     return executed_path(chapter).exists() and stamp.exists() and stamp.read_text() == fingerprint
 
@@ -80,7 +83,9 @@ def _cell_problem(nb, chapter: Chapter) -> str | None:
     return None
 
 
-def execute_one(slug: str, title: str, number: int, root: str, progress: str = "", timeout: int = 600) -> tuple[str, float]:
+def execute_one(
+    slug: str, title: str, number: int, root: str, progress: str = "", timeout: int = 600
+) -> tuple[str, float]:
     """Execute one chapter in a fresh kernel (called from a worker thread; the kernel is its own process); return (slug, seconds)."""
     os.environ["USRJ_ROOT"] = root
     if progress:
@@ -93,7 +98,14 @@ def execute_one(slug: str, title: str, number: int, root: str, progress: str = "
     start = time.perf_counter()
     nb = nbformat.read(chapter.notebook, as_version=4)
     # The kernel is the python3 kernel of the interpreter running the build: the project's .venv.
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False, allow_errors=False, resources={"metadata": {"path": str(chapter.notebook.parent)}})
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        record_timing=False,
+        allow_errors=False,
+        resources={"metadata": {"path": str(chapter.notebook.parent)}},
+    )
     try:
         # The kernel's own log (e.g. ipykernel 7's 'running over TCP' notice) is not the reader's business.
         client.execute(stderr=subprocess.DEVNULL)

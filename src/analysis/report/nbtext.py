@@ -16,8 +16,12 @@ import nbformat
 
 
 def text_to_notebook(text: str):
+    """A notebook from its plain-text twin."""
     nb = nbformat.v4.new_notebook()
-    nb.metadata = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}, "language_info": {"name": "python"}}
+    nb.metadata = {
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+        "language_info": {"name": "python"},
+    }
     kind, lines = None, []
 
     def flush():
@@ -40,6 +44,7 @@ def text_to_notebook(text: str):
 
 
 def notebook_to_text(nb) -> str:
+    """The plain-text twin of a notebook."""
     parts = []
     for cell in nb.cells:
         parts.append(f"%% {'md' if cell.cell_type == 'markdown' else 'code'}\n{cell.source}\n")
@@ -47,6 +52,7 @@ def notebook_to_text(nb) -> str:
 
 
 def main(argv: list[str]) -> int:
+    """Command line of the converter."""
     if len(argv) >= 3 and argv[0] == "to-ipynb":
         nb = text_to_notebook(Path(argv[1]).read_text(encoding="utf-8"))
         nbformat.write(nb, argv[2])

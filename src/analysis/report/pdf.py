@@ -131,11 +131,13 @@ class EarlyPrinter:
                 self._results.put(error)
 
     def print_pdf(self, html_file: Path, pdf_file: Path) -> None:
+        """Print ``html_file`` to ``pdf_file`` in the browser thread; raise on failure."""
         self._jobs.put((html_file, pdf_file))
         error = self._results.get()
         if error is not None:
             raise RuntimeError(f"printing the PDF failed: {error}") from error
 
     def close(self) -> None:
+        """Stop the browser thread."""
         self._jobs.put(None)
         self._thread.join(timeout=30)

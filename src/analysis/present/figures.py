@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import html
 import io
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import matplotlib
 
@@ -23,11 +23,27 @@ import pandas as pd  # noqa: E402
 
 from analysis import paths  # noqa: E402
 
-STYLE_FILE = paths.package_dir() / "style" / "report.mplstyle"
+STYLE_FILE = paths.package_dir() / "present" / "style" / "report.mplstyle"
 
 # One colour per country, everywhere (Okabe-Ito palette, colour-blind safe).
-COUNTRY_COLOURS = {"USA": "#0072B2", "JPN": "#D55E00", "RUS": "#009E73", "CHN": "#E69F00", "GBR": "#56B4E9", "DEU": "#555555", "ALL": "#999999"}  # ALL: the Allied Powers acting together, neutral grey
-COUNTRY_NAMES = {"USA": "United States", "JPN": "Japan", "RUS": "Russia / USSR", "CHN": "China", "GBR": "Britain", "DEU": "Germany", "ALL": "Allied Powers"}
+COUNTRY_COLOURS = {
+    "USA": "#0072B2",
+    "JPN": "#D55E00",
+    "RUS": "#009E73",
+    "CHN": "#E69F00",
+    "GBR": "#56B4E9",
+    "DEU": "#555555",
+    "ALL": "#999999",
+}  # ALL: the Allied Powers acting together, neutral grey
+COUNTRY_NAMES = {
+    "USA": "United States",
+    "JPN": "Japan",
+    "RUS": "Russia / USSR",
+    "CHN": "China",
+    "GBR": "Britain",
+    "DEU": "Germany",
+    "ALL": "Allied Powers",
+}
 # The three dyads: the mix of their two countries' hues would be muddy, so each has its own.
 DYAD_COLOURS = {"USA-JPN": "#CC79A7", "USA-RUS": "#0072B2", "JPN-RUS": "#E69F00"}
 DYAD_NAMES = {"USA-JPN": "US–Japan", "USA-RUS": "US–USSR", "JPN-RUS": "USSR–Japan"}
@@ -55,7 +71,7 @@ def png_bytes(fig) -> bytes:
 
 def source_line(sources: Sequence[str], note: str = "") -> str:
     """'Source: ...' text from bibliography keys (short citations) and a note."""
-    from analysis.bibliography import short_citation
+    from analysis.present.bibliography import short_citation
 
     cited = "; ".join(short_citation(key) for key in dict.fromkeys(sources))
     parts = [part for part in (cited, note) if part]
@@ -82,7 +98,9 @@ def show_figure(fig, name: str, caption: str, alt: str, sources: Sequence[str], 
     display(HTML(figure_html(png_bytes(fig), name, caption, alt, sources, note)))
 
 
-def table_html(frame: pd.DataFrame, name: str, caption: str, sources: Sequence[str], note: str = "", index: bool = False) -> str:
+def table_html(
+    frame: pd.DataFrame, name: str, caption: str, sources: Sequence[str], note: str = "", index: bool = False
+) -> str:
     """An escaped HTML table with a caption and source line (cells from data are text, never markup).
 
     A table about the project itself (its own data dictionary) may have no bibliography
@@ -98,7 +116,10 @@ def table_html(frame: pd.DataFrame, name: str, caption: str, sources: Sequence[s
     )
 
 
-def show_table(frame: pd.DataFrame, name: str, caption: str, sources: Sequence[str], note: str = "", index: bool = False) -> None:
+def show_table(
+    frame: pd.DataFrame, name: str, caption: str, sources: Sequence[str], note: str = "", index: bool = False
+) -> None:
+    """Display a table with its number, caption and source line; every cell is escaped."""
     from IPython.display import HTML, display
 
     display(HTML(table_html(frame, name, caption, sources, note, index)))

@@ -15,9 +15,8 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths
-from analysis.datapackage import DataValidationError, read_descriptor, validate
-
-DTYPES = {"integer": "Int64", "year": "Int64", "number": "Float64", "string": "string"}
+from analysis.data.datapackage import DataValidationError, read_descriptor
+from analysis.data.validate import validate
 
 
 @lru_cache(maxsize=4)
@@ -57,9 +56,3 @@ def load(name: str, data_dir: Path | None = None) -> pd.DataFrame:
         else:
             frame[column] = frame[column].astype("string")
     return frame
-
-
-def bibliography_text(data_dir: Path | None = None) -> str:
-    data_dir = Path(data_dir or paths.data_dir())
-    _validated(data_dir)
-    return (data_dir / "references.bib").read_text(encoding="utf-8")

@@ -38,7 +38,9 @@ def relative_to(frame: pd.DataFrame, column: str = "gdppc", base: str = "USA") -
     return table.div(table[base], axis=0)
 
 
-def ratio(frame: pd.DataFrame, year: int, numerator: str, denominator: str, column: str = "gdp_million_2011usd") -> float:
+def ratio(
+    frame: pd.DataFrame, year: int, numerator: str, denominator: str, column: str = "gdp_million_2011usd"
+) -> float:
     """``numerator``'s ``column`` over ``denominator``'s in ``year`` (unitless); ``frame`` from for_report (and with_gdp for GDP)."""
     table = wide(frame, column)
     top, bottom = table.loc[year, numerator], table.loc[year, denominator]

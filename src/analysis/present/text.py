@@ -77,6 +77,7 @@ def day(timestamp) -> str:
 
 
 def month(timestamp) -> str:
+    """A date as month and year for prose, e.g. 'August 1945'."""
     stamp = pd.Timestamp(timestamp)
     return stamp.strftime("%B %Y")
 

@@ -11,7 +11,7 @@ import textwrap
 import matplotlib.dates as mdates
 import pandas as pd
 
-from analysis.figures import COUNTRY_COLOURS, COUNTRY_NAMES, DYAD_COLOURS, DYAD_NAMES, figure, shade_periods
+from analysis.present.figures import COUNTRY_COLOURS, COUNTRY_NAMES, DYAD_COLOURS, DYAD_NAMES, figure, shade_periods
 
 
 def _colour(key: str, index: int) -> str:
@@ -23,7 +23,18 @@ def _label(key: str) -> str:
     return COUNTRY_NAMES.get(key) or DYAD_NAMES.get(key) or key
 
 
-def lines(wide: pd.DataFrame, ylabel: str, periods=(), height: float = 3.4, labels: dict | None = None, zero_line: bool = False, percent: bool = False, log: bool = False, markers: bool = False, styles: dict | None = None):
+def lines(
+    wide: pd.DataFrame,
+    ylabel: str,
+    periods=(),
+    height: float = 3.4,
+    labels: dict | None = None,
+    zero_line: bool = False,
+    percent: bool = False,
+    log: bool = False,
+    markers: bool = False,
+    styles: dict | None = None,
+):
     """One line per column of ``wide`` (index: year), coloured by country or dyad.
     ``styles``: optional matplotlib keywords per column (e.g. ``{"est": {"color": "#0072B2", "linestyle": "--"}}``)."""
     fig, ax = figure(height=height)
@@ -44,9 +55,15 @@ def lines(wide: pd.DataFrame, ylabel: str, periods=(), height: float = 3.4, labe
     return fig
 
 
-def dyad_index(smoothed: pd.DataFrame, raw_column: str, smooth_column: str, periods=(), ylabel: str = "Goldstein score, sum per year"):
+def dyad_index(
+    smoothed: pd.DataFrame,
+    raw_column: str,
+    smooth_column: str,
+    periods=(),
+    ylabel: str = "Goldstein score, sum per year",
+):
     """The three dyads' index: yearly bars faint, smoothed lines strong, war years shaded; one panel per dyad."""
-    from analysis.events import DYADS
+    from analysis.measures.events import DYADS
 
     dyads = [dyad for dyad in DYADS if dyad in set(smoothed["dyad"])]
     fig, axes = figure(nrows=len(dyads), height=1.9 * len(dyads) + 0.4, sharex=True)
@@ -63,11 +80,19 @@ def dyad_index(smoothed: pd.DataFrame, raw_column: str, smooth_column: str, peri
     return fig
 
 
-def stacked_shares(shares: pd.DataFrame, ylabel: str = "share of the three powers' capabilities", legend_below: bool = False):
+def stacked_shares(
+    shares: pd.DataFrame, ylabel: str = "share of the three powers' capabilities", legend_below: bool = False
+):
     """Stacked areas of each country's share (columns sum to 1 by year); ``legend_below`` puts the key under the axes."""
     fig, ax = figure(height=3.2)
     years = shares.index
-    ax.stackplot(years, [shares[c] for c in shares.columns], colors=[_colour(c, i) for i, c in enumerate(shares.columns)], labels=[_label(c) for c in shares.columns], alpha=0.85)
+    ax.stackplot(
+        years,
+        [shares[c] for c in shares.columns],
+        colors=[_colour(c, i) for i, c in enumerate(shares.columns)],
+        labels=[_label(c) for c in shares.columns],
+        alpha=0.85,
+    )
     ax.set_ylim(0, 1)
     ax.yaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
     ax.set_ylabel(ylabel)
@@ -79,7 +104,13 @@ def stacked_shares(shares: pd.DataFrame, ylabel: str = "share of the three power
     return fig
 
 
-def timeline(events: pd.DataFrame, colour_column: str = "source_actor", width: float = 7.2, label_width: int = 62, date_format: str = "%d %b %Y"):
+def timeline(
+    events: pd.DataFrame,
+    colour_column: str = "source_actor",
+    width: float = 7.2,
+    label_width: int = 62,
+    date_format: str = "%d %b %Y",
+):
     """Events as a dated list: one row each, a dot coloured by actor, date and title beside it."""
     frame = events.sort_values("date").reset_index(drop=True)
     fig, ax = figure(height=0.28 * len(frame) + 0.7, width=width)
@@ -92,7 +123,13 @@ def timeline(events: pd.DataFrame, colour_column: str = "source_actor", width: f
         ax.scatter([0], [y], color=colour, s=28, zorder=3)
         stamp = pd.Timestamp(row["date"])
         precision = row.get("date_precision", "day")
-        when = stamp.strftime("%b %Y") if precision == "month" else stamp.strftime("%Y") if precision == "year" else stamp.strftime(date_format).lstrip("0")
+        when = (
+            stamp.strftime("%b %Y")
+            if precision == "month"
+            else stamp.strftime("%Y")
+            if precision == "year"
+            else stamp.strftime(date_format).lstrip("0")
+        )
         ax.text(0.15, y, when, va="center", fontsize=7.5, color="#333333")
         ax.text(1.45, y, textwrap.shorten(str(row["title"]), label_width, placeholder="…"), va="center", fontsize=7.5)
     ax.plot([0, 0], [0.5, count + 0.5], color="#bbbbbb", lw=1, zorder=1)
@@ -117,7 +154,15 @@ def event_strip(events: pd.DataFrame, start: str, end: str, lanes: list[str], la
         offsets[row[lane_column]] = step + 1
         y = lane + 0.12 + 0.16 * (step % 5)
         ax.scatter(row["date"], lane, color=_colour(row[lane_column], lane), s=24, zorder=3)
-        ax.annotate(textwrap.shorten(str(row["title"]), 46, placeholder="…"), (row["date"], lane), xytext=(row["date"], y), fontsize=6.5, ha="left", va="bottom", arrowprops={"arrowstyle": "-", "color": "#aaaaaa", "lw": 0.5})
+        ax.annotate(
+            textwrap.shorten(str(row["title"]), 46, placeholder="…"),
+            (row["date"], lane),
+            xytext=(row["date"], y),
+            fontsize=6.5,
+            ha="left",
+            va="bottom",
+            arrowprops={"arrowstyle": "-", "color": "#aaaaaa", "lw": 0.5},
+        )
     ax.set_yticks(range(len(lanes)), [_label(lane) for lane in lanes])
     ax.set_ylim(-0.5, len(lanes) + 0.3)
     ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
@@ -125,7 +170,9 @@ def event_strip(events: pd.DataFrame, start: str, end: str, lanes: list[str], la
     return fig
 
 
-def _draw_ranges(ax, frame: pd.DataFrame, colours: list[str] | None, xlabel: str, log: bool, from_zero: bool = True) -> None:
+def _draw_ranges(
+    ax, frame: pd.DataFrame, colours: list[str] | None, xlabel: str, log: bool, from_zero: bool = True
+) -> None:
     """Draw ``ranges`` rows (label, value, low, high) on one axes."""
     ax.grid(axis="x")
     ax.grid(axis="y", visible=False)
@@ -150,19 +197,40 @@ def _draw_ranges(ax, frame: pd.DataFrame, colours: list[str] | None, xlabel: str
     ax.xaxis.set_major_formatter(lambda value, _: f"{value:,.0f}")
 
 
-def range_panels(panels: list[tuple[pd.DataFrame, str]], colours: list[list[str]] | None = None, log: list[bool] | None = None, width: float = 7.2):
+def range_panels(
+    panels: list[tuple[pd.DataFrame, str]],
+    colours: list[list[str]] | None = None,
+    log: list[bool] | None = None,
+    width: float = 7.2,
+):
     """Several ``ranges`` charts stacked, one per (table, xlabel) pair, each on its own scale and unit
     (e.g. bomb yields in kilotons above death tolls in persons); ``colours``/``log`` are per panel."""
     heights = [0.42 * len(table) + 0.55 for table, _ in panels]
-    fig, axes = figure(nrows=len(panels), height=sum(heights) + 0.3, width=width, gridspec_kw={"height_ratios": heights})
+    fig, axes = figure(
+        nrows=len(panels), height=sum(heights) + 0.3, width=width, gridspec_kw={"height_ratios": heights}
+    )
     axes = list(axes) if len(panels) > 1 else [axes]
     for index, (ax, (table, xlabel)) in enumerate(zip(axes, panels)):
-        _draw_ranges(ax, table.reset_index(drop=True), (colours or [None] * len(panels))[index], xlabel, (log or [False] * len(panels))[index])
+        _draw_ranges(
+            ax,
+            table.reset_index(drop=True),
+            (colours or [None] * len(panels))[index],
+            xlabel,
+            (log or [False] * len(panels))[index],
+        )
     fig.tight_layout()
     return fig
 
 
-def line_panels(panels: dict[str, pd.DataFrame], ylabels: dict[str, str], log: tuple[str, ...] = (), periods=(), ncols: int = 1, height_each: float = 1.9, markers: bool = True):
+def line_panels(
+    panels: dict[str, pd.DataFrame],
+    ylabels: dict[str, str],
+    log: tuple[str, ...] = (),
+    periods=(),
+    ncols: int = 1,
+    height_each: float = 1.9,
+    markers: bool = True,
+):
     """Small multiples: one panel per entry of ``panels`` (title -> wide table, index year, one column per
     country), one line per country in its colour, shared x axis; titles in ``log`` on a log scale."""
     nrows = -(-len(panels) // ncols)
@@ -171,20 +239,29 @@ def line_panels(panels: dict[str, pd.DataFrame], ylabels: dict[str, str], log: t
     for ax, (title, wide) in zip(flat, panels.items()):
         shade_periods(ax, periods)
         for index, column in enumerate(wide.columns):
-            ax.plot(wide.index, wide[column], color=_colour(column, index), label=_label(column), marker="o" if markers else None, markersize=2.5)
+            ax.plot(
+                wide.index,
+                wide[column],
+                color=_colour(column, index),
+                label=_label(column),
+                marker="o" if markers else None,
+                markersize=2.5,
+            )
         if title in log:
             ax.set_yscale("log")
         else:
             ax.yaxis.set_major_formatter(lambda value, _: f"{value:,.0f}")
         ax.set_title(title, fontsize=9)
         ax.set_ylabel(ylabels.get(title, ""), fontsize=8)
-    for ax in flat[len(panels):]:
+    for ax in flat[len(panels) :]:
         ax.set_axis_off()
     flat[0].legend(loc="upper left", ncols=3, fontsize=7)
     return fig
 
 
-def ranges(table: pd.DataFrame, xlabel: str, colours: list[str] | None = None, log: bool = False, from_zero: bool = False):
+def ranges(
+    table: pd.DataFrame, xlabel: str, colours: list[str] | None = None, log: bool = False, from_zero: bool = False
+):
     """Horizontal bars from ``low`` to ``high`` with a dot at ``value`` where given; one row per label.
     ``from_zero`` starts the axis at 0 (for durations and counts compared by length)."""
     frame = table.reset_index(drop=True)
@@ -209,7 +286,9 @@ def ratio_bars(values: pd.Series, xlabel: str, reference: float = 1.0, colour: s
     return fig
 
 
-def paired_bars(table: pd.DataFrame, left: str, right: str, left_label: str, right_label: str, xlabel: str, log: bool = True):
+def paired_bars(
+    table: pd.DataFrame, left: str, right: str, left_label: str, right_label: str, xlabel: str, log: bool = True
+):
     """Two sides compared per category (rows of ``table``), e.g. an order of battle; log scale by default."""
     fig, ax = figure(height=0.55 * len(table) + 0.9)
     ax.grid(axis="x")
@@ -228,13 +307,23 @@ def paired_bars(table: pd.DataFrame, left: str, right: str, left_label: str, rig
     return fig
 
 
-def chronicle_layout(events: pd.DataFrame, lanes: list[str], start: str, end: str, lane_column: str = "source_actor", empty_day: float = 0.3, day_gap: float = 0.35) -> tuple[pd.DataFrame, list[tuple[float, pd.Timestamp]]]:
+def chronicle_layout(
+    events: pd.DataFrame,
+    lanes: list[str],
+    start: str,
+    end: str,
+    lane_column: str = "source_actor",
+    empty_day: float = 0.3,
+    day_gap: float = 0.35,
+) -> tuple[pd.DataFrame, list[tuple[float, pd.Timestamp]]]:
     """Positions for ``chronicle``: each event of ``lanes`` dated ``start``..``end`` gets a column (its lane's
     index) and a row y (in label units, growing downwards). A day with events takes as many units as its busiest
     lane has events, plus ``day_gap``; a day without events takes ``empty_day``, so time still reads as time.
     Returns the events with ``column`` and ``y`` added, and (y, day) for each day that has events."""
     frame = events[events[lane_column].isin(lanes)]
-    frame = frame[(frame["date"] >= pd.Timestamp(start)) & (frame["date"] <= pd.Timestamp(end))].sort_values(["date", "id"])
+    frame = frame[(frame["date"] >= pd.Timestamp(start)) & (frame["date"] <= pd.Timestamp(end))].sort_values(
+        ["date", "id"]
+    )
     placed, ticks, y = [], [], 0.0
     for day in pd.date_range(start, end, freq="D"):
         today = frame[frame["date"] == day]
@@ -249,7 +338,16 @@ def chronicle_layout(events: pd.DataFrame, lanes: list[str], start: str, end: st
     return pd.DataFrame(placed), ticks
 
 
-def chronicle(events: pd.DataFrame, lanes: list[str], start: str, end: str, lane_column: str = "source_actor", wrap: int = 36, unit_height: float = 0.27, width: float = 7.2):
+def chronicle(
+    events: pd.DataFrame,
+    lanes: list[str],
+    start: str,
+    end: str,
+    lane_column: str = "source_actor",
+    wrap: int = 36,
+    unit_height: float = 0.27,
+    width: float = 7.2,
+):
     """A day-by-day chronicle of a dense period: one column per actor (``lanes``), days running down the page,
     each event a dot in its actor's colour with its title (wrapped to two lines). Quiet days are compressed."""
     placed, ticks = chronicle_layout(events, lanes, start, end, lane_column)
@@ -263,7 +361,15 @@ def chronicle(events: pd.DataFrame, lanes: list[str], start: str, end: str, lane
     for y, _ in ticks:
         ax.axhline(y - 0.35, color="#e6e6e6", lw=0.6, zorder=0)
     for column, lane in enumerate(lanes):
-        ax.text(column + 0.02, -0.55, _label(lane), fontsize=8.5, fontweight="bold", color=_colour(lane, column), va="center")
+        ax.text(
+            column + 0.02,
+            -0.55,
+            _label(lane),
+            fontsize=8.5,
+            fontweight="bold",
+            color=_colour(lane, column),
+            va="center",
+        )
     for _, row in placed.iterrows():
         colour = _colour(lanes[row["column"]], row["column"])
         ax.scatter([row["column"] + 0.04], [row["y"]], color=colour, s=18, zorder=3)

@@ -23,10 +23,11 @@ import csv
 import io
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from analysis import paths
 
@@ -76,6 +77,7 @@ class Table:
 
 
 def read_descriptor(data_dir: Path) -> dict[str, Any]:
+    """The descriptor of the package in ``data_dir`` as a dict."""
     with open(data_dir / "datapackage.json", encoding="utf-8") as handle:
         return json.load(handle)
 
@@ -90,7 +92,11 @@ def _decode(raw: bytes, file: str, problems: list[Problem]) -> str | None:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        problems.append(Problem(file, line, None, "encoding", f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start})"))
+        problems.append(
+            Problem(
+                file, line, None, "encoding", f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start})"
+            )
+        )
         return None
 
 
@@ -99,7 +105,9 @@ def read_table(data_dir: Path, resource: dict[str, Any], problems: list[Problem]
     file = resource["path"]
     path = data_dir / file
     if not path.exists():
-        problems.append(Problem(file, None, None, "file-exists", "described in datapackage.json but missing from data/"))
+        problems.append(
+            Problem(file, None, None, "file-exists", "described in datapackage.json but missing from data/")
+        )
         return None
     text = _decode(path.read_bytes(), file, problems)
     if text is None:
@@ -115,13 +123,17 @@ def read_table(data_dir: Path, resource: dict[str, Any], problems: list[Problem]
             if cells:
                 rows.append((reader.line_num, cells))
     except csv.Error as error:
-        problems.append(Problem(file, reader.line_num, None, "csv-syntax", f"malformed CSV ({error}); check the quotes"))
+        problems.append(
+            Problem(file, reader.line_num, None, "csv-syntax", f"malformed CSV ({error}); check the quotes")
+        )
         return None
     fields = [field["name"] for field in resource["schema"]["fields"]]
     missing = [name for name in fields if name not in header]
     extra = [name for name in header if name not in fields]
     for name in missing:
-        problems.append(Problem(file, 1, name, "missing-column", "column described in datapackage.json is absent from the header"))
+        problems.append(
+            Problem(file, 1, name, "missing-column", "column described in datapackage.json is absent from the header")
+        )
     for name in extra:
         problems.append(Problem(file, 1, name, "extra-column", "column is not described in datapackage.json"))
     if missing or extra:
@@ -129,7 +141,9 @@ def read_table(data_dir: Path, resource: dict[str, Any], problems: list[Problem]
     table_rows = []
     for line, cells in rows:
         if len(cells) != len(header):
-            problems.append(Problem(file, line, None, "row-length", f"{len(cells)} cells where the header has {len(header)}"))
+            problems.append(
+                Problem(file, line, None, "row-length", f"{len(cells)} cells where the header has {len(header)}")
+            )
             continue
         table_rows.append((line, dict(zip(header, cells))))
     return Table(resource["name"], file, header, table_rows)
@@ -165,7 +179,9 @@ PARSERS: dict[str, Callable[[str], Any]] = {
 }
 
 
-def _check_cell(table: Table, line: int, field: dict[str, Any], text: str, missing_values: set[str], problems: list[Problem]) -> Any:
+def _check_cell(
+    table: Table, line: int, field: dict[str, Any], text: str, missing_values: set[str], problems: list[Problem]
+) -> Any:
     name, constraints = field["name"], field.get("constraints", {})
     if text in missing_values:
         if constraints.get("required"):
@@ -178,21 +194,33 @@ def _check_cell(table: Table, line: int, field: dict[str, Any], text: str, missi
         try:
             value = PARSERS[field.get("type", "string")](item)
         except ValueError as error:
-            problems.append(Problem(table.file, line, name, f"type-{field.get('type', 'string')}", f"{item!r}: {error}"))
+            problems.append(
+                Problem(table.file, line, name, f"type-{field.get('type', 'string')}", f"{item!r}: {error}")
+            )
             continue
         comparable = value.isoformat() if isinstance(value, date) else value
         if "minimum" in constraints and comparable < constraints["minimum"]:
-            problems.append(Problem(table.file, line, name, "minimum", f"{item!r} is below the minimum {constraints['minimum']!r}"))
+            problems.append(
+                Problem(table.file, line, name, "minimum", f"{item!r} is below the minimum {constraints['minimum']!r}")
+            )
         if "maximum" in constraints and comparable > constraints["maximum"]:
-            problems.append(Problem(table.file, line, name, "maximum", f"{item!r} is above the maximum {constraints['maximum']!r}"))
+            problems.append(
+                Problem(table.file, line, name, "maximum", f"{item!r} is above the maximum {constraints['maximum']!r}")
+            )
         if "enum" in constraints and item not in [str(option) for option in constraints["enum"]]:
             problems.append(Problem(table.file, line, name, "enum", f"{item!r} is not one of {constraints['enum']}"))
         if "pattern" in constraints and not re.fullmatch(constraints["pattern"], item):
-            problems.append(Problem(table.file, line, name, "pattern", f"{item!r} does not match {constraints['pattern']}"))
+            problems.append(
+                Problem(table.file, line, name, "pattern", f"{item!r} does not match {constraints['pattern']}")
+            )
         if "minLength" in constraints and len(item) < constraints["minLength"]:
-            problems.append(Problem(table.file, line, name, "minLength", f"shorter than {constraints['minLength']} characters"))
+            problems.append(
+                Problem(table.file, line, name, "minLength", f"shorter than {constraints['minLength']} characters")
+            )
         if "maxLength" in constraints and len(item) > constraints["maxLength"]:
-            problems.append(Problem(table.file, line, name, "maxLength", f"longer than {constraints['maxLength']} characters"))
+            problems.append(
+                Problem(table.file, line, name, "maxLength", f"longer than {constraints['maxLength']} characters")
+            )
         parsed_items.append(item)
     return parsed_items
 
@@ -208,8 +236,8 @@ def _as_list(value: str | list[str]) -> list[str]:
 # --------------------------------------------------------------------------- package
 
 
-def validate(data_dir: Path | None = None) -> list[Problem]:
-    """Validate every resource of the package; return all problems (empty when valid)."""
+def check_schemas(data_dir: Path | None = None) -> list[Problem]:
+    """Check every resource against its schema; return all problems (empty when valid)."""
     data_dir = Path(data_dir or paths.data_dir())
     problems: list[Problem] = []
     try:
@@ -221,7 +249,15 @@ def validate(data_dir: Path | None = None) -> list[Problem]:
     described = {resource["path"] for resource in resources}
     for path in sorted(data_dir.glob("*.csv")) + sorted(data_dir.glob("*.bib")):
         if path.name not in described:
-            problems.append(Problem(path.name, None, None, "described", "table is in data/ but not described in datapackage.json (add a resource)"))
+            problems.append(
+                Problem(
+                    path.name,
+                    None,
+                    None,
+                    "described",
+                    "table is in data/ but not described in datapackage.json (add a resource)",
+                )
+            )
 
     tables: dict[str, Table] = {}
     key_sets: dict[str, dict[tuple[str, ...], int]] = {}
@@ -229,7 +265,15 @@ def validate(data_dir: Path | None = None) -> list[Problem]:
         if resource.get("format") == "bibtex":
             path = data_dir / resource["path"]
             if not path.exists():
-                problems.append(Problem(resource["path"], None, None, "file-exists", "described in datapackage.json but missing from data/"))
+                problems.append(
+                    Problem(
+                        resource["path"],
+                        None,
+                        None,
+                        "file-exists",
+                        "described in datapackage.json but missing from data/",
+                    )
+                )
                 continue
             text = _decode(path.read_bytes(), resource["path"], problems)
             if text is None:
@@ -238,7 +282,9 @@ def validate(data_dir: Path | None = None) -> list[Problem]:
             seen: dict[tuple[str, ...], int] = {}
             for key in keys:
                 if (key,) in seen:
-                    problems.append(Problem(resource["path"], None, "key", "unique", f"bibliography key {key!r} appears twice"))
+                    problems.append(
+                        Problem(resource["path"], None, "key", "unique", f"bibliography key {key!r} appears twice")
+                    )
                 seen[(key,)] = 0
             key_sets[resource["name"]] = seen
             continue
@@ -255,7 +301,15 @@ def validate(data_dir: Path | None = None) -> list[Problem]:
                 if field.get("constraints", {}).get("unique") and row[field["name"]] not in missing_values:
                     seen_at = unique_values.setdefault(field["name"], {})
                     if row[field["name"]] in seen_at:
-                        problems.append(Problem(table.file, line, field["name"], "unique", f"{row[field['name']]!r} already used at row {seen_at[row[field['name']]]}"))
+                        problems.append(
+                            Problem(
+                                table.file,
+                                line,
+                                field["name"],
+                                "unique",
+                                f"{row[field['name']]!r} already used at row {seen_at[row[field['name']]]}",
+                            )
+                        )
                     else:
                         seen_at[row[field["name"]]] = line
         primary = _as_list(schema.get("primaryKey", []))
@@ -265,11 +319,22 @@ def validate(data_dir: Path | None = None) -> list[Problem]:
                 break
             key = _key_of(row, primary)
             if key in keys:
-                problems.append(Problem(table.file, line, ",".join(primary), "primary-key", f"duplicate key {'/'.join(key)!r} (first at row {keys[key]})"))
+                problems.append(
+                    Problem(
+                        table.file,
+                        line,
+                        ",".join(primary),
+                        "primary-key",
+                        f"duplicate key {'/'.join(key)!r} (first at row {keys[key]})",
+                    )
+                )
             keys[key] = line
         key_sets[resource["name"]] = keys
 
-    fields_by_resource = {resource["name"]: {field["name"]: field for field in resource.get("schema", {}).get("fields", [])} for resource in resources}
+    fields_by_resource = {
+        resource["name"]: {field["name"]: field for field in resource.get("schema", {}).get("fields", [])}
+        for resource in resources
+    }
     for resource in resources:
         table = tables.get(resource["name"])
         if table is None:
@@ -287,40 +352,29 @@ def validate(data_dir: Path | None = None) -> list[Problem]:
                     cell = row[local[0]]
                     if cell in missing_values:
                         continue
-                    values = [item.strip() for item in cell.split(field["x-separator"])] if "x-separator" in field else [cell]
+                    values = (
+                        [item.strip() for item in cell.split(field["x-separator"])]
+                        if "x-separator" in field
+                        else [cell]
+                    )
                     for value in values:
                         if (value,) not in target_keys:
-                            problems.append(Problem(table.file, line, local[0], "foreign-key", f"{value!r} is not a key of {target}"))
+                            problems.append(
+                                Problem(
+                                    table.file, line, local[0], "foreign-key", f"{value!r} is not a key of {target}"
+                                )
+                            )
                 else:
                     key = _key_of(row, local)
                     if key not in target_keys:
-                        problems.append(Problem(table.file, line, ",".join(local), "foreign-key", f"{'/'.join(key)!r} is not a key of {target}"))
+                        problems.append(
+                            Problem(
+                                table.file,
+                                line,
+                                ",".join(local),
+                                "foreign-key",
+                                f"{'/'.join(key)!r} is not a key of {target}",
+                            )
+                        )
 
-    if not problems:
-        from analysis import rules  # cross-table rules need a clean, typed package
-
-        problems.extend(rules.check(data_dir, descriptor))
     return problems
-
-
-def tabular_resources(descriptor: dict[str, Any]) -> Iterable[dict[str, Any]]:
-    return (resource for resource in descriptor["resources"] if resource.get("format") != "bibtex")
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m analysis.datapackage [DATA_DIR]``: validate and print every problem."""
-    import sys
-
-    argv = sys.argv[1:] if argv is None else argv
-    data_dir = Path(argv[0]) if argv else paths.data_dir()
-    problems = validate(data_dir)
-    if problems:
-        print(DataValidationError(problems), file=sys.stderr)
-        return 1
-    descriptor = read_descriptor(data_dir)
-    print(f"data OK: {len(descriptor['resources'])} resources in {data_dir}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -19,21 +19,25 @@ SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9-]{1,40}$")
 
 @dataclass(frozen=True)
 class Chapter:
+    """One chapter of the report: its number, slug and title."""
+
     number: int
     slug: str
     title: str
 
     @property
     def notebook(self) -> Path:
+        """The chapter's notebook file."""
         return paths.notebooks_dir() / f"{self.slug}.ipynb"
 
     @property
     def anchor(self) -> str:
+        """The chapter's anchor in the HTML report."""
         return f"chapter-{self.slug}"
 
 
 class ChapterListError(ValueError):
-    pass
+    """The chapter list is malformed."""
 
 
 def read_chapters(path: Path | None = None) -> list[Chapter]:

@@ -15,6 +15,7 @@ from analysis import paths
 
 
 def descriptor(data_dir: Path | None = None) -> dict:
+    """The data package descriptor (``data/datapackage.json``) as a dict."""
     with open(Path(data_dir or paths.data_dir()) / "datapackage.json", encoding="utf-8") as handle:
         return json.load(handle)
 
@@ -52,8 +53,21 @@ def data_dictionary(package: dict) -> pd.DataFrame:
             fields = key["fields"] if isinstance(key["fields"], str) else ",".join(key["fields"])
             foreign[fields] = f"→ {target}"
         for field in schema["fields"]:
-            links = [link for link in ("primary key" if field["name"] in primary else "", foreign.get(field["name"], "")) if link]
-            rows.append({"table": resource["path"], "column": field["name"], "type": field.get("type", "string"), "meaning and unit": field.get("description", ""), "rules": _constraints(field), "keys": "; ".join(links)})
+            links = [
+                link
+                for link in ("primary key" if field["name"] in primary else "", foreign.get(field["name"], ""))
+                if link
+            ]
+            rows.append(
+                {
+                    "table": resource["path"],
+                    "column": field["name"],
+                    "type": field.get("type", "string"),
+                    "meaning and unit": field.get("description", ""),
+                    "rules": _constraints(field),
+                    "keys": "; ".join(links),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -67,7 +81,14 @@ def datasets(package: dict, data_dir: Path | None = None) -> pd.DataFrame:
             count = path.read_text(encoding="utf-8").count("\n@")
         else:
             count = max(0, len(pd.read_csv(path, dtype=str, keep_default_na=False)))
-        rows.append({"file": resource["path"], "title": resource.get("title", resource["name"]), "rows": count, "description": resource.get("description", "")})
+        rows.append(
+            {
+                "file": resource["path"],
+                "title": resource.get("title", resource["name"]),
+                "rows": count,
+                "description": resource.get("description", ""),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -86,20 +107,34 @@ def seed_restored(claims: pd.DataFrame, events: pd.DataFrame, figures: pd.DataFr
         else:
             row = figure_rows.loc[row_id]
             row_text, sources = f"key_figures/{row_id}: {row['quantity']}", row["sources"]
-        rows.append({
-            "claim": claim["id"],
-            "the seed's words": claim["seed_text"],
-            "stripped": claim["missing"],
-            "restored": claim["restored_value"] if not pd.isna(claim["restored_value"]) else "not confirmed",
-            "kind": claim["kind"],
-            "data row": row_text,
-            "sources": str(sources).replace(";", "; "),
-            "note": claim["note"] if not pd.isna(claim["note"]) else "",
-        })
+        rows.append(
+            {
+                "claim": claim["id"],
+                "the seed's words": claim["seed_text"],
+                "stripped": claim["missing"],
+                "restored": claim["restored_value"] if not pd.isna(claim["restored_value"]) else "not confirmed",
+                "kind": claim["kind"],
+                "data row": row_text,
+                "sources": str(sources).replace(";", "; "),
+                "note": claim["note"] if not pd.isna(claim["note"]) else "",
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def environment(packages=("pandas", "numpy", "matplotlib", "pyproj", "basemap-data", "nbclient", "nbconvert", "ipykernel", "playwright")) -> pd.DataFrame:
+def environment(
+    packages=(
+        "pandas",
+        "numpy",
+        "matplotlib",
+        "pyproj",
+        "basemap-data",
+        "nbclient",
+        "nbconvert",
+        "ipykernel",
+        "playwright",
+    ),
+) -> pd.DataFrame:
     """Python and the versions of the packages that made the report (from the locked environment)."""
     rows = [{"component": "Python", "version": platform.python_version()}]
     for name in packages:

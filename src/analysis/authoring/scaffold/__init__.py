@@ -14,29 +14,33 @@ import sys
 from pathlib import Path
 
 from analysis import paths
-from analysis.chapters import SLUG_PATTERN, read_chapters, write_chapters
+from analysis.report.chapters import SLUG_PATTERN, read_chapters, write_chapters
 
 TEMPLATE = Path(__file__).with_name("chapter-template.txt")
 
 
 class ScaffoldError(ValueError):
-    pass
+    """A chapter cannot be scaffolded (bad slug, title or position)."""
 
 
 def scaffold(slug: str, title: str, after: str | None = None) -> Path:
     """Create the chapter and list it; return the notebook path. Raises ScaffoldError, changing nothing."""
-    from analysis.report.nbtext import text_to_notebook
-
     import nbformat
+
+    from analysis.report.nbtext import text_to_notebook
 
     chapters = read_chapters()
     title = title.strip()
     if not SLUG_PATTERN.match(slug or ""):
-        raise ScaffoldError(f"slug {slug!r} must be lower-case letters, digits and hyphens, starting with a letter (pattern {SLUG_PATTERN.pattern})")
+        raise ScaffoldError(
+            f"slug {slug!r} must be lower-case letters, digits and hyphens, starting with a letter (pattern {SLUG_PATTERN.pattern})"
+        )
     if not title:
-        raise ScaffoldError("a TITLE is required: make chapter NAME=slug TITLE=\"Title\"")
+        raise ScaffoldError('a TITLE is required: make chapter NAME=slug TITLE="Title"')
     if any(chapter.slug == slug for chapter in chapters):
-        raise ScaffoldError(f"a chapter with slug {slug!r} already exists in {paths.chapters_file().name}; nothing was changed")
+        raise ScaffoldError(
+            f"a chapter with slug {slug!r} already exists in {paths.chapters_file().name}; nothing was changed"
+        )
     if any(chapter.title.casefold() == title.casefold() for chapter in chapters):
         raise ScaffoldError(f"a chapter titled {title!r} already exists; nothing was changed")
     notebook = paths.notebooks_dir() / f"{slug}.ipynb"
@@ -61,6 +65,7 @@ def scaffold(slug: str, title: str, after: str | None = None) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command line of ``make chapter``; returns the exit status."""
     parser = argparse.ArgumentParser(prog="make chapter", description="Scaffold a new chapter.")
     parser.add_argument("--slug", required=True)
     parser.add_argument("--title", required=True)
@@ -72,7 +77,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"make chapter: {error}", file=sys.stderr)
         return 2
     root = paths.project_root()
-    print(f"created {notebook.relative_to(root)} and its text twin notebooks/text/{args.slug}.txt; listed in notebooks/chapters.toml")
+    print(
+        f"created {notebook.relative_to(root)} and its text twin notebooks/text/{args.slug}.txt; listed in notebooks/chapters.toml"
+    )
     print("next:")
     print(f"  1. write notebooks/text/{args.slug}.txt (narrative in %% md cells, library calls in %% code cells)")
     print(f"  2. .venv/bin/python tools/nbtext.py to-ipynb notebooks/text/{args.slug}.txt notebooks/{args.slug}.ipynb")

@@ -75,5 +75,13 @@ def table(figures: pd.DataFrame, figure_ids: list[str], labels: list[str] | None
     for index, figure_id in enumerate(figure_ids):
         row = get(figures, figure_id)
         low, high = bounds(figures, figure_id)
-        rows.append({"label": labels[index] if labels else row["quantity"], "value": float(row["value"]) if not pd.isna(row["value"]) else None, "low": low, "high": high, "unit": row["unit"]})
+        rows.append(
+            {
+                "label": labels[index] if labels else row["quantity"],
+                "value": float(row["value"]) if not pd.isna(row["value"]) else None,
+                "low": low,
+                "high": high,
+                "unit": row["unit"],
+            }
+        )
     return pd.DataFrame(rows)

@@ -1,6 +1,6 @@
 """Cross-table rules of truth that a schema cannot express.
 
-Run by ``datapackage.validate`` once every table has passed its schema, so
+Run by ``validate.validate`` once every table has passed its schema, so
 the rules can trust types. Each returns ``Problem`` rows naming file, row,
 column and rule.
 
@@ -21,8 +21,7 @@ import csv
 from pathlib import Path
 from typing import Any
 
-from analysis.datapackage import Problem, bibliography_keys
-
+from analysis.data.datapackage import Problem, bibliography_keys
 
 
 def _rows(data_dir: Path, file: str) -> list[tuple[int, dict[str, str]]]:
@@ -35,7 +34,9 @@ def _resource_files(descriptor: dict[str, Any]) -> dict[str, str]:
     return {resource["name"]: resource["path"] for resource in descriptor["resources"]}
 
 
-def _contiguous_years(file: str, rows, group_column: str, known_gaps: dict[str, list[int]] | None = None) -> list[Problem]:
+def _contiguous_years(
+    file: str, rows, group_column: str, known_gaps: dict[str, list[int]] | None = None
+) -> list[Problem]:
     """Years follow one another per group, except a gap the descriptor declares (``x-known-gaps``)."""
     problems = []
     known_gaps = known_gaps or {}
@@ -49,27 +50,45 @@ def _contiguous_years(file: str, rows, group_column: str, known_gaps: dict[str, 
             if declared and previous + 1 == declared[0] and year - 1 == declared[1]:
                 continue
             if year != previous + 1:
-                problems.append(Problem(file, line, "year", "contiguous-years", f"{group}: {year} follows {previous}; years must be contiguous (keep a row with missing values instead of a gap)"))
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        "year",
+                        "contiguous-years",
+                        f"{group}: {year} follows {previous}; years must be contiguous (keep a row with missing values instead of a gap)",
+                    )
+                )
     return problems
 
 
 def check_capabilities(file: str, rows, known_gaps=None) -> list[Problem]:
+    """Capabilities: urban population within total population, contiguous years except declared gaps."""
     problems = []
     for line, row in rows:
         upop, tpop = row["upop"], row["tpop"]
         if upop not in ("", "-9") and tpop not in ("", "-9") and float(upop) > float(tpop):
-            problems.append(Problem(file, line, "upop", "upop<=tpop", f"urban population {upop} exceeds total population {tpop}"))
+            problems.append(
+                Problem(file, line, "upop", "upop<=tpop", f"urban population {upop} exceeds total population {tpop}")
+            )
     return problems + _contiguous_years(file, rows, "ccode", known_gaps)
 
 
 def check_events(file: str, rows) -> list[Problem]:
+    """Events: an end date not before the start, dates written as their precision says, source and target differ."""
     problems = []
     for line, row in rows:
         if row["end_date"] and row["end_date"] < row["date"]:
-            problems.append(Problem(file, line, "end_date", "end-after-start", f"{row['end_date']} is before the start {row['date']}"))
+            problems.append(
+                Problem(
+                    file, line, "end_date", "end-after-start", f"{row['end_date']} is before the start {row['date']}"
+                )
+            )
         precision, day = row["date_precision"], row["date"]
         if precision == "month" and not day.endswith("-01"):
-            problems.append(Problem(file, line, "date", "precision", "a month-precision date is written as the first of the month"))
+            problems.append(
+                Problem(file, line, "date", "precision", "a month-precision date is written as the first of the month")
+            )
         if precision == "year" and not day[5:] == "01-01":
             problems.append(Problem(file, line, "date", "precision", "a year-precision date is written as 1 January"))
         if row["source_actor"] == row["target_actor"]:
@@ -78,11 +97,14 @@ def check_events(file: str, rows) -> list[Problem]:
 
 
 def check_key_figures(file: str, rows) -> list[Problem]:
+    """Key figures: a range holds its value (low <= value <= high)."""
     problems = []
     for line, row in rows:
         low, value, high = (float(row[c]) if row[c] else None for c in ("value_low", "value", "value_high"))
         if value is None and (low is None or high is None):
-            problems.append(Problem(file, line, "value", "value-or-range", "give a value, or both value_low and value_high"))
+            problems.append(
+                Problem(file, line, "value", "value-or-range", "give a value, or both value_low and value_high")
+            )
         if low is not None and high is not None and low > high:
             problems.append(Problem(file, line, "value_low", "range-order", f"{low} is above value_high {high}"))
         if value is not None and low is not None and value < low:
@@ -100,21 +122,34 @@ def _number_matches(restored: str, cell: str) -> bool:
 
 
 def check_seed_claims(file: str, rows, tables: dict[str, dict[str, dict[str, str]]]) -> list[Problem]:
+    """Seed claims: the restored value matches the data row it cites."""
     problems = []
     for line, row in rows:
         if not row["row_id"]:
             if row["restored_value"] and not row.get("sources"):
-                problems.append(Problem(file, line, "sources", "seed-evidence", "a restored value without a data row cites its evidence in sources"))
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        "sources",
+                        "seed-evidence",
+                        "a restored value without a data row cites its evidence in sources",
+                    )
+                )
             if row["kind"] == "gap" and row["restored_value"]:
                 problems.append(Problem(file, line, "kind", "seed-gap", "a gap has no restored value"))
             continue
         target = tables.get(row["table"], {}).get(row["row_id"])
         if target is None:
-            problems.append(Problem(file, line, "row_id", "seed-row", f"{row['row_id']!r} is not an id of {row['table']}"))
+            problems.append(
+                Problem(file, line, "row_id", "seed-row", f"{row['row_id']!r} is not an id of {row['table']}")
+            )
             continue
         cell = target.get(row["field"])
         if cell is None:
-            problems.append(Problem(file, line, "field", "seed-field", f"{row['table']} has no column {row['field']!r}"))
+            problems.append(
+                Problem(file, line, "field", "seed-field", f"{row['table']} has no column {row['field']!r}")
+            )
             continue
         restored = row["restored_value"]
         if row["field"] in ("date", "end_date", "as_of") and restored.endswith("s"):
@@ -124,7 +159,15 @@ def check_seed_claims(file: str, rows, tables: dict[str, dict[str, dict[str, str
         else:
             ok = _number_matches(restored, cell)
         if not ok:
-            problems.append(Problem(file, line, "restored_value", "seed-matches-data", f"{restored!r} does not match {row['table']}/{row['row_id']}.{row['field']} = {cell!r}"))
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "restored_value",
+                    "seed-matches-data",
+                    f"{restored!r} does not match {row['table']}/{row['row_id']}.{row['field']} = {cell!r}",
+                )
+            )
     return problems
 
 
@@ -135,7 +178,9 @@ def check_bibliography_used(data_dir: Path, descriptor: dict[str, Any]) -> list[
     for resource in descriptor["resources"]:
         if resource.get("format") == "bibtex":
             continue
-        source_fields = [f["name"] for f in resource["schema"]["fields"] if f.get("x-separator") and f["name"] == "sources"]
+        source_fields = [
+            f["name"] for f in resource["schema"]["fields"] if f.get("x-separator") and f["name"] == "sources"
+        ]
         if not source_fields:
             continue
         for _, row in _rows(data_dir, resource["path"]):
@@ -143,7 +188,11 @@ def check_bibliography_used(data_dir: Path, descriptor: dict[str, Any]) -> list[
                 used.update(key.strip() for key in row[name].split(";") if key.strip())
     bib_file = files.get("references", "references.bib")
     keys = bibliography_keys((data_dir / bib_file).read_text(encoding="utf-8"))
-    return [Problem(bib_file, None, "key", "cited", f"entry {key!r} is cited by no row of any table") for key in keys if key not in used]
+    return [
+        Problem(bib_file, None, "key", "cited", f"entry {key!r} is cited by no row of any table")
+        for key in keys
+        if key not in used
+    ]
 
 
 def _known_gaps(descriptor: dict[str, Any], name: str) -> dict[str, list[int]]:
@@ -154,19 +203,26 @@ def _known_gaps(descriptor: dict[str, Any], name: str) -> dict[str, list[int]]:
 
 
 def check(data_dir: Path, descriptor: dict[str, Any]) -> list[Problem]:
+    """Every cross-table rule, on a package whose tables passed their schemas."""
     files = _resource_files(descriptor)
     problems: list[Problem] = []
     loaded = {name: _rows(data_dir, path) for name, path in files.items() if path.endswith(".csv")}
     if "capabilities" in loaded:
-        problems += check_capabilities(files["capabilities"], loaded["capabilities"], _known_gaps(descriptor, "capabilities"))
+        problems += check_capabilities(
+            files["capabilities"], loaded["capabilities"], _known_gaps(descriptor, "capabilities")
+        )
     if "economy" in loaded:
-        problems += _contiguous_years(files["economy"], loaded["economy"], "countrycode", _known_gaps(descriptor, "economy"))
+        problems += _contiguous_years(
+            files["economy"], loaded["economy"], "countrycode", _known_gaps(descriptor, "economy")
+        )
     if "events" in loaded:
         problems += check_events(files["events"], loaded["events"])
     if "key_figures" in loaded:
         problems += check_key_figures(files["key_figures"], loaded["key_figures"])
     if "seed_claims" in loaded:
-        by_id = {name: {row["id"]: row for _, row in loaded[name]} for name in ("events", "key_figures") if name in loaded}
+        by_id = {
+            name: {row["id"]: row for _, row in loaded[name]} for name in ("events", "key_figures") if name in loaded
+        }
         problems += check_seed_claims(files["seed_claims"], loaded["seed_claims"], by_id)
     if "references" in files:
         problems += check_bibliography_used(data_dir, descriptor)

@@ -61,7 +61,10 @@ def ratio(capabilities: pd.DataFrame, year: int, numerator: str, denominator: st
 
 def ratios(capabilities: pd.DataFrame, year: int, numerator: str, denominator: str, components=COMPONENTS) -> pd.Series:
     """Ratios of every component for one year, indexed by component name."""
-    return pd.Series({component: ratio(capabilities, year, numerator, denominator, component) for component in components}, name=f"{numerator}/{denominator} {year}")
+    return pd.Series(
+        {component: ratio(capabilities, year, numerator, denominator, component) for component in components},
+        name=f"{numerator}/{denominator} {year}",
+    )
 
 
 def series(capabilities: pd.DataFrame, component: str) -> pd.DataFrame:

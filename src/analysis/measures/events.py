@@ -87,7 +87,9 @@ def directed_index(weighted: pd.DataFrame, dyad: str, start: int, end: int, wind
 def smoothed(index: pd.DataFrame, column: str = "weight_sum", window: int = 5) -> pd.DataFrame:
     """Centred rolling mean of ``column`` per dyad over ``window`` years (ends use the years available)."""
     out = index.sort_values(["dyad", "year"]).copy()
-    out[f"{column}_smooth"] = out.groupby("dyad")[column].transform(lambda s: s.rolling(window, center=True, min_periods=1).mean())
+    out[f"{column}_smooth"] = out.groupby("dyad")[column].transform(
+        lambda s: s.rolling(window, center=True, min_periods=1).mean()
+    )
     return out
 
 
@@ -97,7 +99,14 @@ def period_summary(index: pd.DataFrame, periods: dict[str, tuple[int, int]]) -> 
     for name, (first, last) in periods.items():
         part = index[(index["year"] >= first) & (index["year"] <= last)]
         for dyad, group in part.groupby("dyad"):
-            rows.append({"period": name, "dyad": dyad, "events": int(group["events"].sum()), "weight_sum_per_year": group["weight_sum"].mean()})
+            rows.append(
+                {
+                    "period": name,
+                    "dyad": dyad,
+                    "events": int(group["events"].sum()),
+                    "weight_sum_per_year": group["weight_sum"].mean(),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -105,7 +114,9 @@ def coverage(weighted: pd.DataFrame) -> pd.DataFrame:
     """Number of events per dyad and decade (1900 = the 1900s); shows where the curation is thin."""
     frame = weighted[weighted["dyad"].notna()].copy()
     frame["decade"] = frame["year"] // 10 * 10
-    return frame.pivot_table(index="decade", columns="dyad", values="id", aggfunc="count", fill_value=0).reindex(columns=list(DYADS), fill_value=0)
+    return frame.pivot_table(index="decade", columns="dyad", values="id", aggfunc="count", fill_value=0).reindex(
+        columns=list(DYADS), fill_value=0
+    )
 
 
 def between(events: pd.DataFrame, start: str, end: str, actors: tuple[str, ...] | None = None) -> pd.DataFrame:
@@ -128,7 +139,9 @@ def sources(events: pd.DataFrame) -> list[str]:
 
 def extremes(weighted: pd.DataFrame, dyad: str, start: int, end: int, n: int = 3) -> pd.DataFrame:
     """The ``n`` most conflictual and ``n`` most cooperative events of a dyad in ``start``..``end``."""
-    part = weighted[(weighted["dyad"] == dyad) & weighted["year"].between(start, end)].sort_values(["goldstein_weight", "date"])
+    part = weighted[(weighted["dyad"] == dyad) & weighted["year"].between(start, end)].sort_values(
+        ["goldstein_weight", "date"]
+    )
     return pd.concat([part.head(n), part.tail(n)])
 
 

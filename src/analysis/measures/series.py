@@ -25,15 +25,19 @@ def troops_flags(us_forces: pd.DataFrame) -> pd.DataFrame:
     ``interpolated`` (no DoD report; value is a mean of neighbours), ``includes_okinawa`` (the note says the
     Ryukyus/Okinawa are in the total) and ``ashore_only`` (the note says personnel afloat are excluded)."""
     notes = us_forces["note"].fillna("").str.lower()
-    return pd.DataFrame(
-        {
-            "year": us_forces["year"].astype(int).values,
-            "troops": us_forces["troops"].astype(float).values,
-            "interpolated": notes.str.contains("interpolated").values,
-            "includes_okinawa": notes.str.contains("okinawa").values,
-            "ashore_only": notes.str.contains("excludes personnel afloat").values,
-        }
-    ).sort_values("year").reset_index(drop=True)
+    return (
+        pd.DataFrame(
+            {
+                "year": us_forces["year"].astype(int).values,
+                "troops": us_forces["troops"].astype(float).values,
+                "interpolated": notes.str.contains("interpolated").values,
+                "includes_okinawa": notes.str.contains("okinawa").values,
+                "ashore_only": notes.str.contains("excludes personnel afloat").values,
+            }
+        )
+        .sort_values("year")
+        .reset_index(drop=True)
+    )
 
 
 def troops_segments(us_forces: pd.DataFrame) -> pd.DataFrame:
@@ -41,7 +45,11 @@ def troops_segments(us_forces: pd.DataFrame) -> pd.DataFrame:
     ``interpolated`` (the interpolated years plus the reported year on each side, so a dashed line joins them)."""
     flags = troops_flags(us_forces).set_index("year")
     reported = flags["troops"].where(~flags["interpolated"])
-    bridge = flags["interpolated"] | flags["interpolated"].shift(1, fill_value=False) | flags["interpolated"].shift(-1, fill_value=False)
+    bridge = (
+        flags["interpolated"]
+        | flags["interpolated"].shift(1, fill_value=False)
+        | flags["interpolated"].shift(-1, fill_value=False)
+    )
     return pd.DataFrame({"reported": reported, "interpolated": flags["troops"].where(bridge)})
 
 

@@ -17,11 +17,14 @@ from analysis import paths
 
 @dataclass(frozen=True)
 class Entry:
+    """One BibTeX entry: its key, its kind and its fields."""
+
     key: str
     kind: str
     fields: dict[str, str] = field(default_factory=dict)
 
     def get(self, name: str) -> str:
+        """A field's value, or an empty string."""
         return self.fields.get(name, "")
 
 
@@ -100,6 +103,7 @@ def parse(text: str) -> dict[str, Entry]:
 
 @lru_cache(maxsize=2)
 def entries(path: Path | None = None) -> dict[str, Entry]:
+    """Every entry of the bibliography, by key (parsed once per process)."""
     path = path or paths.bibliography_file()
     return parse(path.read_text(encoding="utf-8"))
 
@@ -158,6 +162,7 @@ def full_citation(entry: Entry) -> str:
 
 
 def sort_key(entry: Entry) -> tuple[str, str]:
+    """Order of the reference list: first author (or organisation, or title), then year."""
     who = entry.get("author") or entry.get("organization") or entry.get("title")
     return (who.lower(), entry.get("year"))
 
@@ -165,7 +170,10 @@ def sort_key(entry: Entry) -> tuple[str, str]:
 def references_html(keys: set[str] | None = None) -> str:
     """The reference list as HTML (escaped), each entry once, sorted by author; ``keys`` limits it."""
     chosen = [entry for entry in entries().values() if keys is None or entry.key in keys]
-    items = "".join(f'<li id="ref-{html.escape(entry.key)}">{html.escape(full_citation(entry))}</li>' for entry in sorted(chosen, key=sort_key))
+    items = "".join(
+        f'<li id="ref-{html.escape(entry.key)}">{html.escape(full_citation(entry))}</li>'
+        for entry in sorted(chosen, key=sort_key)
+    )
     return f'<ol class="references">{items}</ol>'
 
 

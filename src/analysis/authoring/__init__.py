@@ -1,0 +1,1 @@
+"""Authoring tools: the chapter scaffold. May use every layer below it."""

@@ -1,0 +1,3 @@
+from analysis.authoring.scaffold import main
+
+raise SystemExit(main())

@@ -1,3 +1,0 @@
-from analysis.scaffold import main
-
-raise SystemExit(main())
