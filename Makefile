@@ -8,7 +8,7 @@ JOBS ?= 2
 INCLUDE_CODE ?= 0
 BUILD := JOBS=$(JOBS) INCLUDE_CODE=$(INCLUDE_CODE) $(PY) -m analysis.report.build
 
-.PHONY: help setup system-deps report html pdf check-data lint test bench clean chapter chapter-html
+.PHONY: help setup system-deps report html pdf check-data lint test bench clean chapter chapter-html lab
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -20,6 +20,8 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 	@$(PY) -m pip install --quiet --upgrade pip
 	@$(PY) -m pip install --quiet -r requirements.lock
 	@$(PY) -m pip install --quiet --no-deps -e .
+	@$(PY) -m ipykernel install --sys-prefix --name usrj --display-name "Python (US–USSR–Japan report)" > /dev/null
+	@$(PY) tools/lab_settings.py
 	@touch $@
 
 system-deps: ## Install the Debian packages the build and tests need (chromium, poppler-utils, fonts), when missing
@@ -42,6 +44,9 @@ pdf: setup ## The HTML and the PDF report (same as report)
 chapter-html: setup ## One chapter alone, fast, while writing it: make chapter-html NAME=slug
 	@test -n "$(NAME)" || { echo "usage: make chapter-html NAME=slug"; exit 2; }
 	@$(BUILD) chapter-html $(NAME)
+
+lab: $(VENV)/.installed ## JupyterLab on notebooks/: chapters open as notebooks, run top to bottom, numbers shown inline
+	@$(VENV)/bin/jupyter lab --ServerApp.root_dir=notebooks $(LAB_ARGS)
 
 chapter: setup ## Scaffold a new chapter: make chapter NAME=slug TITLE="Title" [AFTER=slug]
 	@$(PY) -m analysis.authoring.scaffold --slug "$(NAME)" --title "$(TITLE)" $(if $(AFTER),--after "$(AFTER)")

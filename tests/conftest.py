@@ -54,12 +54,10 @@ def data_copy(tmp_path) -> Path:
 
 def chapter_cells(cell_type: str):
     """(chapter slug, cell number from 1, cell) for every cell of ``cell_type`` in every listed chapter."""
-    import nbformat
-
-    from analysis.report.chapters import read_chapters
+    from analysis.report.chapters import read_chapters, read_notebook
 
     for chapter in read_chapters():
-        nb = nbformat.read(chapter.notebook, as_version=4)
+        nb = read_notebook(chapter.notebook)
         for number, cell in enumerate(nb.cells, start=1):
             if cell.cell_type == cell_type:
                 yield chapter.slug, number, cell

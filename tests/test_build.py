@@ -16,7 +16,7 @@ import nbformat
 import pytest
 from conftest import copy_project, run_build
 
-from analysis.report.nbtext import notebook_to_text, text_to_notebook
+from analysis.report.chapters import read_notebook, write_notebook
 
 pytestmark = pytest.mark.slow
 
@@ -28,10 +28,10 @@ def _clone(built: Path, target: Path) -> Path:
 
 def _append_cell(root: Path, slug: str, cell) -> int:
     """Append a cell to a chapter notebook of the copy; return the notebook's cell count."""
-    notebook = root / "notebooks" / f"{slug}.ipynb"
-    nb = nbformat.read(notebook, as_version=4)
+    notebook = root / "notebooks" / f"{slug}.md"
+    nb = read_notebook(notebook)
     nb.cells.append(cell)
-    nbformat.write(nb, notebook)
+    write_notebook(nb, notebook)
     return len(nb.cells)
 
 
@@ -51,7 +51,7 @@ def test_html_is_one_offline_file_with_contents_and_numbered_figures(built_proje
     numbers = [int(n) for n in re.findall(r'<span class="figure-label">Figure (\d+)\.</span>', page)]
     assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 6
     assert page.count('<li class="toc-figure">') >= len(numbers)
-    assert "TODO(author)" not in page and "{{" not in page
+    assert "TODO(author)" not in page and "{eval}" not in page
     assert 'class="code-input"' not in page  # code hidden by default
 
 
@@ -146,10 +146,9 @@ def test_scaffolded_chapter_is_refused_until_written_then_appears_in_both_output
     refused = run_build(root, "report")
     assert refused.returncode == 1 and "chapter 'trade-war'" in refused.stderr and "TODO(author)" in refused.stderr
     # the author replaces the placeholders
-    notebook = root / "notebooks" / "trade-war.ipynb"
-    text = notebook_to_text(nbformat.read(notebook, as_version=4))
-    text = re.sub(r"TODO\(author\): ?", "Written: ", text)
-    nbformat.write(text_to_notebook(text), notebook)
+    notebook = root / "notebooks" / "trade-war.md"
+    text = notebook.read_text(encoding="utf-8")
+    notebook.write_text(re.sub(r"TODO\(author\): ?", "Written: ", text), encoding="utf-8")
     built = run_build(root, "report")
     assert built.returncode == 0, built.stderr
     page = (root / "reports" / "report.html").read_text(encoding="utf-8")
@@ -174,7 +173,7 @@ def test_scaffolding_a_duplicate_fails_cleanly_and_changes_nothing(tmp_path):
         )
         assert result.returncode == 2 and "already exists" in result.stderr and "Traceback" not in result.stderr
     assert (root / "notebooks" / "chapters.toml").read_bytes() == listing
-    assert not (root / "notebooks" / "new-one.ipynb").exists()
+    assert not (root / "notebooks" / "new-one.md").exists()
 
 
 def test_the_code_option_shows_the_code_cells(built_project, tmp_path):

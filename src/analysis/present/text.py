@@ -1,7 +1,7 @@
 """Numbers for prose, and the facts a chapter publishes to its narrative.
 
 A chapter computes its numbers with the library and publishes them with
-``publish(name=value, ...)``; its Markdown cells say ``{{ name }}``. The
+``publish(name=value, ...)``; its Markdown cells say ``{eval}`name```. The
 report build fills the placeholders from the published facts (HTML-escaped)
 and refuses to build when a placeholder has no fact. So no number in the
 narrative is typed by hand.
@@ -9,6 +9,7 @@ narrative is typed by hand.
 
 from __future__ import annotations
 
+import html
 import math
 
 import pandas as pd
@@ -82,13 +83,35 @@ def month(timestamp) -> str:
     return stamp.strftime("%B %Y")
 
 
+class Fact(str):
+    """A formatted fact: a string that JupyterLab shows as text, not as a quoted repr."""
+
+    def _repr_html_(self) -> str:
+        return html.escape(str(self))
+
+    def _repr_markdown_(self) -> str:
+        return html.escape(str(self))
+
+
 def publish(**facts) -> None:
-    """Publish formatted facts (strings or numbers) for the chapter's ``{{ name }}`` placeholders."""
+    """Publish formatted facts (strings or numbers) for the chapter's inline values ``{eval}`name```.
+
+    The build fills them from the published output; in JupyterLab the same names are set in the
+    kernel, so jupyterlab-myst shows the numbers after the cell runs. A fact may not reuse the name
+    of a chapter variable that is not itself a fact.
+    """
+    from IPython import get_ipython
     from IPython.display import display
 
+    shell = get_ipython()
+    namespace = shell.user_ns if shell is not None else {}
     clean = {}
     for name, value in facts.items():
         if not name.isidentifier():
             raise ValueError(f"fact name {name!r} must be an identifier")
+        if name in namespace and not isinstance(namespace[name], Fact):
+            raise ValueError(f"fact name {name!r} is already a variable of the chapter; choose another name")
         clean[name] = value if isinstance(value, str) else number(value)
+    for name, value in clean.items():
+        namespace[name] = Fact(value)
     display({FACTS_MIME: clean, "text/plain": ""}, raw=True)

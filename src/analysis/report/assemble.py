@@ -24,7 +24,8 @@ from analysis import paths
 from analysis.present.text import FACTS_MIME
 from analysis.report.chapters import Chapter
 
-PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+# MyST inline expression, as JupyterLab (jupyterlab-myst) renders it: {eval}`name`.
+PLACEHOLDER = re.compile(r"\{eval\}`\s*([A-Za-z_][A-Za-z0-9_]*)\s*`")
 SCAFFOLD_MARKER = "TODO(author)"
 REPORT_TITLE = "The United States, the Soviet Union and Japan, 1900–1991"
 REPORT_SUBTITLE = "Rivalry, war and alliance in a triangle of powers: a reproducible, data-driven history"
@@ -54,7 +55,7 @@ def _fill_facts(source: str, facts: dict[str, str], chapter: Chapter, cell_numbe
         name = match.group(1)
         if name not in facts:
             raise AssemblyError(
-                f"chapter '{chapter.slug}', cell {cell_number}: placeholder {{{{ {name} }}}} has no published fact (publish it with analysis.present.text.publish)"
+                f"chapter '{chapter.slug}', cell {cell_number}: inline value {{eval}}`{name}` has no published fact (publish it with analysis.present.text.publish)"
             )
         # Facts are text for the reader, never markup; escape Markdown and HTML specials.
         return html.escape(str(facts[name])).replace("*", "&#42;").replace("_", "&#95;")

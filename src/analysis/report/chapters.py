@@ -1,8 +1,8 @@
 """The one ordered list of chapters: ``notebooks/chapters.toml``.
 
 The build, the tests and the chapter scaffold read it; nothing else
-hard-codes the list. Each entry has a ``slug`` (the notebook is
-``notebooks/<slug>.ipynb``) and a ``title``.
+hard-codes the list. Each entry has a ``slug`` (the chapter is the MyST
+Markdown notebook ``notebooks/<slug>.md``, read through jupytext) and a ``title``.
 """
 
 from __future__ import annotations
@@ -27,13 +27,35 @@ class Chapter:
 
     @property
     def notebook(self) -> Path:
-        """The chapter's notebook file."""
-        return paths.notebooks_dir() / f"{self.slug}.ipynb"
+        """The chapter's one source: a MyST Markdown notebook (jupytext), opened as a notebook by JupyterLab."""
+        return paths.notebooks_dir() / f"{self.slug}.md"
 
     @property
     def anchor(self) -> str:
         """The chapter's anchor in the HTML report."""
         return f"chapter-{self.slug}"
+
+
+NOTEBOOK_FORMAT = "md:myst"
+
+
+def read_notebook(path: Path):
+    """A chapter's MyST Markdown source as an ``nbformat`` notebook (cells, metadata)."""
+    import jupytext
+
+    return jupytext.read(path, fmt=NOTEBOOK_FORMAT)
+
+
+def notebook_text(notebook) -> str:
+    """The MyST Markdown text of a notebook: what is committed as a chapter's source."""
+    import jupytext
+
+    return jupytext.writes(notebook, fmt=NOTEBOOK_FORMAT)
+
+
+def write_notebook(notebook, path: Path) -> None:
+    """Write a notebook as a chapter's MyST Markdown source."""
+    path.write_text(notebook_text(notebook), encoding="utf-8")
 
 
 class ChapterListError(ValueError):
@@ -69,7 +91,7 @@ def write_chapters(chapters: list[tuple[str, str]], path: Path | None = None) ->
     path = path or paths.chapters_file()
     lines = [
         "# The one ordered list of chapters. The build, the tests and `make chapter` read it.",
-        "# Each chapter is notebooks/<slug>.ipynb; order here is reading order.",
+        "# Each chapter is notebooks/<slug>.md (MyST Markdown notebook); order here is reading order.",
         "",
     ]
     for slug, title in chapters:

@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from analysis import paths
-from analysis.report.chapters import Chapter
+from analysis.report.chapters import Chapter, read_notebook
 
 
 class ChapterFailed(Exception):
@@ -96,7 +96,7 @@ def execute_one(
 
     chapter = Chapter(number, slug, title)
     start = time.perf_counter()
-    nb = nbformat.read(chapter.notebook, as_version=4)
+    nb = read_notebook(chapter.notebook)
     # The kernel is the python3 kernel of the interpreter running the build: the project's .venv.
     client = NotebookClient(
         nb,

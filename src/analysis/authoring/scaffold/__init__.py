@@ -1,8 +1,8 @@
 """``make chapter NAME=slug TITLE="Title" [AFTER=slug]``: a new chapter from the template.
 
-Creates ``notebooks/<slug>.ipynb`` (house style, standard imports, a first figure
-calling the library, placeholder text marked ``TODO(author)`` that the build
-refuses to publish) and its text twin, and adds the chapter to
+Creates ``notebooks/<slug>.md``, a MyST Markdown notebook that JupyterLab opens and runs
+(house style, standard imports, a first figure calling the library, placeholder text
+marked ``TODO(author)`` that the build refuses to publish), and adds the chapter to
 ``notebooks/chapters.toml`` after ``AFTER`` (default: before the appendix, or
 last). Refuses an existing slug or title and then changes nothing.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 from analysis import paths
 from analysis.report.chapters import SLUG_PATTERN, read_chapters, write_chapters
 
-TEMPLATE = Path(__file__).with_name("chapter-template.txt")
+TEMPLATE = Path(__file__).with_name("chapter-template.md")
 
 
 class ScaffoldError(ValueError):
@@ -25,10 +25,6 @@ class ScaffoldError(ValueError):
 
 def scaffold(slug: str, title: str, after: str | None = None) -> Path:
     """Create the chapter and list it; return the notebook path. Raises ScaffoldError, changing nothing."""
-    import nbformat
-
-    from analysis.report.nbtext import text_to_notebook
-
     chapters = read_chapters()
     title = title.strip()
     if not SLUG_PATTERN.match(slug or ""):
@@ -43,7 +39,7 @@ def scaffold(slug: str, title: str, after: str | None = None) -> Path:
         )
     if any(chapter.title.casefold() == title.casefold() for chapter in chapters):
         raise ScaffoldError(f"a chapter titled {title!r} already exists; nothing was changed")
-    notebook = paths.notebooks_dir() / f"{slug}.ipynb"
+    notebook = paths.notebooks_dir() / f"{slug}.md"
     if notebook.exists():
         raise ScaffoldError(f"{notebook} already exists; nothing was changed")
     slugs = [chapter.slug for chapter in chapters]
@@ -54,10 +50,7 @@ def scaffold(slug: str, title: str, after: str | None = None) -> Path:
     else:
         position = slugs.index("appendix") if "appendix" in slugs else len(slugs)
     source = TEMPLATE.read_text(encoding="utf-8").format(title=title, slug=slug)
-    text_twin = paths.notebooks_dir() / "text" / f"{slug}.txt"
-    text_twin.parent.mkdir(exist_ok=True)
-    text_twin.write_text(source, encoding="utf-8")
-    nbformat.write(text_to_notebook(source), notebook)
+    notebook.write_text(source, encoding="utf-8")
     entries = [(chapter.slug, chapter.title) for chapter in chapters]
     entries.insert(position, (slug, title))
     write_chapters(entries)
@@ -77,12 +70,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"make chapter: {error}", file=sys.stderr)
         return 2
     root = paths.project_root()
-    print(
-        f"created {notebook.relative_to(root)} and its text twin notebooks/text/{args.slug}.txt; listed in notebooks/chapters.toml"
-    )
+    print(f"created {notebook.relative_to(root)}; listed in notebooks/chapters.toml")
     print("next:")
-    print(f"  1. write notebooks/text/{args.slug}.txt (narrative in %% md cells, library calls in %% code cells)")
-    print(f"  2. .venv/bin/python tools/nbtext.py to-ipynb notebooks/text/{args.slug}.txt notebooks/{args.slug}.ipynb")
+    print(
+        f"  1. make lab, open notebooks/{args.slug}.md (or edit it as text): narrative in Markdown, library calls in code cells"
+    )
+    print("  2. run it top to bottom in JupyterLab: inline values {eval}`name` show the published numbers")
     print(f"  3. make chapter-html NAME={args.slug}   (fast preview: reports/chapter-{args.slug}.html)")
     print("  4. replace every TODO(author) marker; the build refuses to publish until you do")
     print("  5. make report && make test")
