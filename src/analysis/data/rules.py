@@ -18,6 +18,7 @@ column and rule.
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 from typing import Any
 
@@ -171,25 +172,37 @@ def check_seed_claims(file: str, rows, tables: dict[str, dict[str, dict[str, str
     return problems
 
 
+CITATION_ROLE = re.compile(r"\{cite\}`([^`]*)`")
+
+
 def check_bibliography_used(data_dir: Path, descriptor: dict[str, Any]) -> list[Problem]:
-    """Every entry of references.bib is cited by at least one row of some table."""
+    """Every entry of references.bib is cited: by a row (any field keyed to the bibliography) or by a chapter."""
     files = _resource_files(descriptor)
     used: set[str] = set()
     for resource in descriptor["resources"]:
         if resource.get("format") == "bibtex":
             continue
-        source_fields = [
-            f["name"] for f in resource["schema"]["fields"] if f.get("x-separator") and f["name"] == "sources"
+        fields = {field["name"]: field for field in resource["schema"]["fields"]}
+        keyed = [
+            fields[foreign["fields"]]
+            for foreign in resource["schema"].get("foreignKeys", [])
+            if foreign["reference"]["resource"] == "references" and isinstance(foreign["fields"], str)
         ]
-        if not source_fields:
+        if not keyed:
             continue
         for _, row in _rows(data_dir, resource["path"]):
-            for name in source_fields:
-                used.update(key.strip() for key in row[name].split(";") if key.strip())
+            for field in keyed:
+                cell = row[field["name"]]
+                values = cell.split(field["x-separator"]) if "x-separator" in field else [cell]
+                used.update(value.strip() for value in values if value.strip())
+    # Chapters cite with the MyST role {cite}`key1,key2`; they sit beside data/ in notebooks/.
+    for chapter in sorted((data_dir.parent / "notebooks").glob("*.md")):
+        for match in CITATION_ROLE.finditer(chapter.read_text(encoding="utf-8")):
+            used.update(key.strip() for key in match.group(1).split(",") if key.strip())
     bib_file = files.get("references", "references.bib")
     keys = bibliography_keys((data_dir / bib_file).read_text(encoding="utf-8"))
     return [
-        Problem(bib_file, None, "key", "cited", f"entry {key!r} is cited by no row of any table")
+        Problem(bib_file, None, "key", "cited", f"entry {key!r} is cited by no row of any table and by no chapter")
         for key in keys
         if key not in used
     ]

@@ -21,6 +21,7 @@ from nbconvert.filters.highlight import Highlight2HTML
 from nbconvert.filters.markdown import markdown2html
 
 from analysis import paths
+from analysis.present import bibliography
 from analysis.present.text import FACTS_MIME
 from analysis.report.chapters import Chapter
 
@@ -61,6 +62,34 @@ def _fill_facts(source: str, facts: dict[str, str], chapter: Chapter, cell_numbe
         return html.escape(str(facts[name])).replace("*", "&#42;").replace("_", "&#95;")
 
     return PLACEHOLDER.sub(replace, source)
+
+
+# MyST citation role: {cite}`key` or {cite}`key1,key2` (keys of data/references.bib).
+CITATION = re.compile(r"\{cite\}`([^`]*)`")
+
+
+def _fill_citations(source: str, known: set[str], chapter: Chapter, cell_number: int) -> str:
+    """Replace each citation role by linked short citations "(Author Year; ...)"; an unknown key stops the build."""
+
+    def replace(match: re.Match) -> str:
+        keys = [key.strip() for key in match.group(1).split(",") if key.strip()]
+        unknown = [key for key in keys if key not in known]
+        if not keys or unknown:
+            raise AssemblyError(
+                f"chapter '{chapter.slug}', cell {cell_number}: citation {match.group(0)} names no entry of data/references.bib: {unknown or 'empty'}"
+            )
+        links = "; ".join(
+            f'<a class="citation" href="#ref-{html.escape(key)}">{html.escape(bibliography.short_citation(key))}</a>'
+            for key in keys
+        )
+        return f"({links})"
+
+    return CITATION.sub(replace, source)
+
+
+def cited_keys(source: str) -> set[str]:
+    """The bibliography keys cited by a Markdown text."""
+    return {key.strip() for match in CITATION.finditer(source) for key in match.group(1).split(",") if key.strip()}
 
 
 def _facts(nb) -> dict[str, str]:
@@ -119,7 +148,8 @@ def render_chapter(chapter: Chapter, executed: Path, include_code: bool, used_id
                 f"chapter '{chapter.slug}', cell {number}: placeholder text '{SCAFFOLD_MARKER}' is still there; replace it before publishing"
             )
         if cell.cell_type == "markdown":
-            body = markdown2html(_fill_facts(cell.source, facts, chapter, number))
+            filled = _fill_facts(cell.source, facts, chapter, number)
+            body = markdown2html(_fill_citations(filled, set(bibliography.entries()), chapter, number))
             parts.append(_heading_ids(body, chapter, outline, used_ids))
         elif cell.cell_type == "code":
             if include_code and cell.source.strip():
