@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.data.load import load
-from analysis.measures import economy, power, series
+from analysis.measures import economy, power, record, series
 from analysis.measures import events as ev
 from analysis.measures import key_figures as kf
 from analysis.present import bibliography, charts, figures, maps, text
@@ -33,6 +33,15 @@ TABLES = (
     "us_forces_japan",
     "nuclear_stockpiles",
     "seed_claims",
+    "weis_events",
+    "copdab_us_ussr",
+    "mid_dyad_years",
+    "wars",
+    "crises",
+    "alliances",
+    "diplomatic_exchange",
+    "dyadic_trade",
+    "historiography",
 )
 
 
@@ -52,6 +61,32 @@ class Data:
     us_forces_japan: pd.DataFrame
     nuclear_stockpiles: pd.DataFrame
     seed_claims: pd.DataFrame
+    weis_events: pd.DataFrame
+    copdab_us_ussr: pd.DataFrame
+    mid_dyad_years: pd.DataFrame
+    wars: pd.DataFrame
+    crises: pd.DataFrame
+    alliances: pd.DataFrame
+    diplomatic_exchange: pd.DataFrame
+    dyadic_trade: pd.DataFrame
+    historiography: pd.DataFrame
+
+
+def record_panel(data: Data, start: int = 1900, end: int = 1991) -> pd.DataFrame:
+    """The relationship record of the three pairs, one row per pair and year (see ``analysis.measures.record``)."""
+    index = ev.dyad_year_index(ev.with_weights(data.events, data.event_types), start, end)
+    parts = [
+        index,
+        record.war_years(data.wars, data.actors),
+        record.mid_years(data.mid_dyad_years, data.actors),
+        record.crisis_years(data.crises, data.actors),
+        record.alliance_years(data.alliances, data.actors),
+        record.diplomatic_years(data.diplomatic_exchange, data.actors),
+        record.trade_years(data.dyadic_trade, data.actors),
+        record.weis_years(data.weis_events, data.actors),
+        record.copdab_years(data.copdab_us_ussr),
+    ]
+    return record.panel(parts, start, end)
 
 
 def load_all() -> Data:
@@ -75,6 +110,8 @@ __all__ = [
     "kf",
     "maps",
     "power",
+    "record",
+    "record_panel",
     "series",
     "text",
     "pd",

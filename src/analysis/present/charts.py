@@ -381,3 +381,72 @@ def chronicle(
     ax.tick_params(axis="y", length=0)
     ax.set_xticks([])
     return fig
+
+
+# Rows of the relationship record strip, top to bottom: (panel column, label).
+RECORD_ROWS = (
+    ("war", "War (COW)"),
+    ("hostility", "Disputes (MID)"),
+    ("crises", "Crises (ICB)"),
+    ("alliance", "Alliance (ATOP)"),
+    ("DE", "Diplomats (COW)"),
+)
+_ALLIANCE_SHADE = {"defense": 1.0, "offense": 1.0, "neutral": 0.6, "nonagg": 0.6, "consul": 0.3}
+
+
+def relationship_record(panel: pd.DataFrame, dyad: str, index_column: str = "weight_sum"):
+    """One pair's record, 1900-1991: a strip of war, disputes (shade by MID hostility 1-5), crises,
+    alliance (shade by the strongest ATOP obligation), diplomatic exchange (COW's observed years);
+    beneath, total trade (millions of current US dollars, log scale) and the curated index (Goldstein sum)."""
+    part = panel[panel["dyad"] == dyad].sort_values("year")
+    colour = DYAD_COLOURS[dyad]
+    fig, axes = figure(nrows=3, height=4.6, sharex=True, gridspec_kw={"height_ratios": [2.2, 1.1, 1.3]})
+    strip, trade, index = axes
+    years = part["year"].to_numpy()
+    for row, (column, _label_text) in enumerate(RECORD_ROWS):
+        y = len(RECORD_ROWS) - 1 - row
+        if column == "alliance":
+            shade = part[list(_ALLIANCE_SHADE)].mul(pd.Series(_ALLIANCE_SHADE)).max(axis=1).to_numpy()
+        elif column == "hostility":
+            shade = (part["hostility"].fillna(0).astype(float) / 5).to_numpy()
+        elif column == "DE":
+            observed = part["DE"].notna().to_numpy()
+            for year, value in zip(years[observed], part["DE"][observed]):
+                strip.scatter(year, y, marker="o" if value == 1 else "x", color="#333333", s=14, lw=1)
+            continue
+        else:
+            shade = (part[column].fillna(0).astype(float) > 0).astype(float).to_numpy()
+        for year, alpha in zip(years, shade):
+            if alpha > 0:
+                strip.broken_barh([(year - 0.5, 1)], (y - 0.38, 0.76), color=colour, alpha=float(alpha), lw=0)
+    strip.set_yticks(range(len(RECORD_ROWS)), [label for _, label in reversed(RECORD_ROWS)])
+    strip.set_ylim(-0.6, len(RECORD_ROWS) - 0.4)
+    strip.grid(False)
+    strip.set_title(DYAD_NAMES[dyad], fontsize=9)
+    trade.plot(part["year"], part["total"].where(part["total"] > 0), color=colour, lw=1.4)  # log scale: zero is a gap
+    trade.set_yscale("log")
+    trade.set_ylabel("trade, $m", fontsize=8)
+    index.bar(part["year"], part[index_column], color=colour, alpha=0.7, width=0.9, lw=0)
+    index.axhline(0, color="#333333", lw=0.7)
+    index.set_ylabel("index", fontsize=8)
+    index.set_xlim(1899, 1992)
+    return fig
+
+
+def agreement_panels(panel: pd.DataFrame, pairs: list[tuple[str, str, str, tuple[int, int]]]):
+    """Standardised yearly series side by side, one panel per (dyad, column, other column, years):
+    z-scores (unitless) of the curated index and of an independent record over the years both cover."""
+    fig, axes = figure(nrows=len(pairs), height=1.7 * len(pairs) + 0.4, sharex=False)
+    axes = axes if len(pairs) > 1 else [axes]
+    for ax, (dyad, first, second, (start, end)) in zip(axes, pairs):
+        part = panel[(panel["dyad"] == dyad) & panel["year"].between(start, end)].dropna(subset=[first, second])
+        for column, style in (
+            (first, {"color": DYAD_COLOURS[dyad], "lw": 1.8}),
+            (second, {"color": "#555555", "lw": 1.2, "ls": "--"}),
+        ):
+            values = part[column].astype(float)
+            ax.plot(part["year"], (values - values.mean()) / values.std(), label=column, **style)
+        ax.axhline(0, color="#333333", lw=0.6)
+        ax.set_title(f"{DYAD_NAMES[dyad]}, {start}–{end}", fontsize=9)
+        ax.set_ylabel("z-score", fontsize=8)
+    return fig
