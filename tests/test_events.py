@@ -90,3 +90,46 @@ def test_periods_from_events_use_dates_and_end_dates():
 def test_between_filters_dates_and_actors():
     out = ev.between(EVENTS, "1905-01-01", "1905-12-31", actors=("USA", "JPN", "RUS"))
     assert list(out["id"]) == ["d", "b", "c"]
+
+
+def _weighted_toy():
+    import pandas as pd
+
+    from analysis.measures import events as ev_module
+
+    rows = [
+        ("USA", "JPN", "1950-01-01", 5.0),
+        ("USA", "JPN", "1950-06-01", -2.0),
+        ("JPN", "USA", "1951-01-01", -4.0),
+        ("USA", "JPN", "1952-01-01", 8.0),
+        ("RUS", "JPN", "1950-01-01", -10.0),
+    ]
+    frame = pd.DataFrame(rows, columns=["source_actor", "target_actor", "date", "goldstein_weight"])
+    frame["date"] = pd.to_datetime(frame["date"])
+    frame["year"] = frame["date"].dt.year
+    frame["dyad"] = [ev_module.dyad_of(a, b) for a, b in zip(frame["source_actor"], frame["target_actor"])]
+    frame["id"] = [f"e{i}" for i in range(len(frame))]
+    return frame
+
+
+def test_tone_counts_cooperation_and_conflict_apart_and_normalises_by_volume():
+    from analysis.measures import events as ev_module
+
+    tone = ev_module.tone_by_year(_weighted_toy(), 1950, 1953).set_index(["dyad", "year"])
+    assert tone.loc[("USA-JPN", 1950), ["cooperative", "conflictual", "events"]].tolist() == [1, 1, 2]
+    assert tone.loc[("USA-JPN", 1950), "net_share"] == 0
+    assert tone.loc[("USA-JPN", 1951), "net_share"] == -1
+    assert tone.loc[("JPN-RUS", 1950), "net_share"] == -1
+    import math
+
+    assert math.isnan(tone.loc[("USA-JPN", 1953), "net_share"])
+
+
+def test_turning_point_shift_and_its_leave_one_out_range():
+    from analysis.measures import events as ev_module
+
+    weighted = _weighted_toy()
+    # window 1: 1952 (8) minus 1951 (-4) = 12; dropping the 1951 event gives 8, dropping the 1952 event gives 4.
+    result = ev_module.turning_point_sensitivity(weighted, "USA-JPN", 1952, window=1)
+    assert result["shift"] == 12 and result["low"] == 4 and result["high"] == 8 and result["robust"]
+    assert result["events"] == 2

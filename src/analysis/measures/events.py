@@ -162,3 +162,53 @@ def periods_from_events(events: pd.DataFrame, spans: dict[str, tuple[str, str]])
         end = by_id.loc[last, "end_date"] if not pd.isna(by_id.loc[last, "end_date"]) else by_id.loc[last, "date"]
         periods.append((decimal_year(start), decimal_year(end), label))
     return periods
+
+
+def tone_by_year(weighted: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
+    """Cooperative and conflictual events counted apart, per dyad and year ``start``..``end``.
+
+    Columns: dyad, year, cooperative (events with weight > 0), conflictual (weight < 0), events (all),
+    net_share = (cooperative - conflictual) / events, in -1 ... +1 (NaN in a year without events): the
+    balance of the year normalised by its volume, so a year dense with events weighs no more than a thin one.
+    """
+    frame = weighted[weighted["dyad"].notna()]
+    grid = pd.MultiIndex.from_product([DYADS, range(start, end + 1)], names=["dyad", "year"])
+    grouped = frame.groupby(["dyad", "year"])["goldstein_weight"]
+    table = pd.DataFrame(
+        {
+            "cooperative": grouped.apply(lambda w: int((w > 0).sum())),
+            "conflictual": grouped.apply(lambda w: int((w < 0).sum())),
+            "events": grouped.size(),
+        }
+    ).reindex(grid, fill_value=0)
+    table = table.astype(int)
+    table["net_share"] = (table["cooperative"] - table["conflictual"]) / table["events"].where(table["events"] > 0)
+    return table.reset_index()
+
+
+def turning_point_shift(weighted: pd.DataFrame, dyad: str, year: int, window: int = 5) -> float:
+    """Change in a dyad's mean yearly index across a turning point (Goldstein units per year):
+    mean over ``year``..``year+window-1`` minus mean over ``year-window``..``year-1``, years without events at 0."""
+    part = dyad_year_index(weighted, year - window, year + window - 1)
+    part = part[part["dyad"] == dyad].set_index("year")["weight_sum"]
+    return float(part.loc[year:].mean() - part.loc[: year - 1].mean())
+
+
+def turning_point_sensitivity(weighted: pd.DataFrame, dyad: str, year: int, window: int = 5) -> dict:
+    """Leave-one-out check of a turning point: the shift with every event, and its range when each event of
+    the two windows is dropped in turn. Returns shift, low, high (Goldstein units per year), events (in the
+    windows), robust (True when no single event's removal changes the sign of the shift)."""
+    shift = turning_point_shift(weighted, dyad, year, window)
+    inside = weighted[(weighted["dyad"] == dyad) & weighted["year"].between(year - window, year + window - 1)]
+    shifts = [turning_point_shift(weighted.drop(index=label), dyad, year, window) for label in inside.index]
+    low, high = (min(shifts), max(shifts)) if shifts else (shift, shift)
+    robust = bool(shifts) and all((value > 0) == (shift > 0) and value != 0 for value in shifts)
+    return {"shift": shift, "low": low, "high": high, "events": len(inside), "robust": robust}
+
+
+def co_movement(index: pd.DataFrame, first: str, second: str, start: int, end: int, column: str = "weight_sum") -> dict:
+    """Rank correlation of two dyads' yearly values ``start``..``end`` (unitless, -1 ... 1), and the number of years."""
+    wide = index[index["year"].between(start, end)].pivot(index="year", columns="dyad", values=column)
+    both = wide[[first, second]].dropna().astype(float)
+    ranks = both.rank()
+    return {"spearman": float(ranks[first].corr(ranks[second])), "years": int(len(both))}
