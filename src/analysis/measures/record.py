@@ -185,3 +185,10 @@ def sharpest_disagreements(table: pd.DataFrame, first: str, second: str, n: int 
     ranks = both[[first, second]].astype(float).rank(pct=True)
     both = both.assign(rank_gap=(ranks[first] - ranks[second]).abs())
     return both.sort_values(["rank_gap", "year"], ascending=[False, True]).head(n).reset_index(drop=True)
+
+
+def dispute_counts(mids: pd.DataFrame, actors: pd.DataFrame, dataset: str = "cow_mid_5.0") -> dict[str, int]:
+    """Distinct militarized disputes of each pair over the whole extract, in one MID release (count)."""
+    frame = _with_dyad(mids[mids["dataset"] == dataset], actors)
+    counts = frame.groupby("dyad")["dispnum"].nunique()
+    return {dyad: int(counts.get(dyad, 0)) for dyad in DYADS}

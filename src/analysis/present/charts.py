@@ -61,13 +61,18 @@ def dyad_index(
     smooth_column: str,
     periods=(),
     ylabel: str = "Goldstein score, sum per year",
+    turning_points: dict[str, list[int]] | None = None,
 ):
-    """The three dyads' index: yearly bars faint, smoothed lines strong, war years shaded; one panel per dyad."""
+    """The three dyads' index on one common scale: yearly bars faint, smoothed lines strong, war years shaded;
+    one panel per dyad; ``turning_points`` (years per dyad) drawn as dotted lines and labelled."""
     from analysis.measures.events import DYADS
 
     dyads = [dyad for dyad in DYADS if dyad in set(smoothed["dyad"])]
-    fig, axes = figure(nrows=len(dyads), height=1.9 * len(dyads) + 0.4, sharex=True)
+    fig, axes = figure(nrows=len(dyads), height=1.9 * len(dyads) + 0.4, sharex=True, sharey=True)
     for ax, dyad in zip(axes, dyads):
+        for year in (turning_points or {}).get(dyad, []):
+            ax.axvline(year, color="#333333", lw=0.8, ls=":")
+            ax.annotate(str(year), (year, 1), xycoords=("data", "axes fraction"), fontsize=7, ha="center", va="bottom")
         part = smoothed[smoothed["dyad"] == dyad]
         shade_periods(ax, periods)
         ax.bar(part["year"], part[raw_column], color=DYAD_COLOURS[dyad], alpha=0.35, width=0.9, lw=0)
