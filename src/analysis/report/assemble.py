@@ -250,6 +250,11 @@ def assemble(chapters: list[Chapter], executed: dict[str, Path], include_code: b
         bodies.append(body)
         outlines.append(outline)
     body = _number_items("".join(bodies), outlines)
+    # A chapter built alone has no appendix: its cited works are listed after it, so every citation resolves.
+    cited = {key for key in re.findall(r'class="citation" href="#ref-([^"]+)"', body)}
+    missing = {html.unescape(key) for key in cited if f'id="ref-{key}"' not in body}
+    if missing:
+        body += f'<section class="chapter" id="section-cited-works"><h2>Works cited</h2>{bibliography.references_html(missing)}</section>'
     css = (paths.package_dir() / "report" / "report.css").read_text(encoding="utf-8")
     highlight_css = ""
     if include_code:
