@@ -143,3 +143,19 @@ def environment(
         except metadata.PackageNotFoundError:
             rows.append({"component": name, "version": "not installed"})
     return pd.DataFrame(rows)
+
+
+def coding_rules(protocol: Path | None = None) -> pd.DataFrame:
+    """The numbered rules of the events coding protocol (``docs/coding-protocol.md``): rule, title, text.
+
+    Read from the protocol itself, so the appendix and the document cannot disagree.
+    """
+    import re
+
+    path = Path(protocol or paths.project_root() / "docs" / "coding-protocol.md")
+    body = path.read_text(encoding="utf-8").split("\n## ", 2)[1]  # the "Rules" section
+    rows = []
+    for match in re.finditer(r"^(\d+)\. \*\*(.+?)\*\*(.*?)(?=^\d+\. \*\*|^\*\*|\Z)", body, flags=re.M | re.S):
+        text = " ".join(match.group(3).split())
+        rows.append({"rule": int(match.group(1)), "title": match.group(2).rstrip("."), "text": text})
+    return pd.DataFrame(rows, columns=["rule", "title", "text"])

@@ -31,12 +31,13 @@ def _hash_files(digest, files) -> None:
 
 
 def shared_fingerprint() -> str:
-    """Hash of what every chapter depends on: data, library, locked dependencies."""
+    """Hash of what every chapter depends on: data, library, locked dependencies, the coding protocol."""
     digest = hashlib.sha256()
     root = paths.project_root()
     _hash_files(digest, paths.data_dir().rglob("*"))
     _hash_files(digest, (root / "src" / "analysis").rglob("*"))
-    _hash_files(digest, [root / "requirements.lock"])
+    # The coding protocol is read by the appendix: a change to it must re-execute the chapters.
+    _hash_files(digest, [root / "requirements.lock", root / "docs" / "coding-protocol.md"])
     return digest.hexdigest()
 
 
