@@ -90,6 +90,53 @@ def _corrupt_first_linked_claim(data_dir: Path) -> None:
 
 CASES = {
     # name: (corruption, file, row or None, column or None, rule)
+    # the relationship record: one case per extract, and the historiography table
+    "WEIS event before the release": (
+        _set("weis_events.csv", "date", "1950-01-01"),
+        "weis_events.csv",
+        2,
+        "date",
+        "minimum",
+    ),
+    "COPDAB score off Azar's scale": (
+        _set("copdab_us_ussr.csv", "us2ussr", "150"),
+        "copdab_us_ussr.csv",
+        2,
+        "us2ussr",
+        "maximum",
+    ),
+    "MID release unknown": (
+        _set("mid_dyad_years.csv", "dataset", "mid_9.9"),
+        "mid_dyad_years.csv",
+        2,
+        "dataset",
+        "enum",
+    ),
+    "war with a state outside the three": (_set("wars.csv", "ccode1", "710"), "wars.csv", 2, "ccode1", "enum"),
+    "crisis actor outside the three": (_set("crises.csv", "cracid", "710"), "crises.csv", 2, "cracid", "enum"),
+    "alliance obligation not a flag": (_set("alliances.csv", "defense", "2"), "alliances.csv", 2, "defense", "enum"),
+    "diplomatic exchange not a flag": (
+        _set("diplomatic_exchange.csv", "DE", "5"),
+        "diplomatic_exchange.csv",
+        2,
+        "DE",
+        "enum",
+    ),
+    "negative trade flow": (_set("dyadic_trade.csv", "flow1", "-5"), "dyadic_trade.csv", 2, "flow1", "minimum"),
+    "debate outside the five": (
+        _set("historiography.csv", "debate", "1066"),
+        "historiography.csv",
+        2,
+        "debate",
+        "enum",
+    ),
+    "historian's work not in the bibliography": (
+        _set("historiography.csv", "work_key", "nobody_2099"),
+        "historiography.csv",
+        2,
+        "work_key",
+        "foreign-key",
+    ),
     "malformed date": (_set("events.csv", "date", "1941-13-45"), "events.csv", 2, "date", "type-date"),
     "date out of range": (_set("events.csv", "date", "1700-01-01"), "events.csv", 2, "date", "minimum"),
     "unknown country code": (_set("events.csv", "source_actor", "XXX"), "events.csv", 2, "source_actor", "foreign-key"),
