@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+import nh3
 from nbconvert.filters.highlight import Highlight2HTML
 from nbconvert.filters.markdown import markdown2html
 
@@ -49,6 +50,46 @@ class Outline:
 def _slugify(text: str) -> str:
     text = re.sub(r"<[^>]+>", "", html.unescape(text)).lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60]
+
+
+# Markdown in chapters is prose: raw HTML in it is shown as text, and the rendered HTML passes an
+# allow-list sanitiser (nh3) as well, so no script, handler, active URL, frame, form or style sheet
+# can reach the page.
+MARKDOWN_TAGS = {
+    "a", "abbr", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6",
+    "hr", "li", "ol", "p", "pre", "span", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+}  # fmt: skip
+MARKDOWN_ATTRIBUTES = {
+    "a": {"href", "class", "title"},
+    "span": {"class"},
+    "code": {"class"},
+    "th": {"align"},
+    "td": {"align"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+CODE = re.compile(r"(```.*?```|`[^`\n]*`)", re.S)
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; "
+    "script-src 'none'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'"
+)
+
+
+def _escape_raw_html(source: str) -> str:
+    """Raw HTML in Markdown becomes visible text: '<' outside code spans and blocks is escaped."""
+    parts = CODE.split(source)
+    return "".join(part if index % 2 else part.replace("<", "&lt;") for index, part in enumerate(parts))
+
+
+def _sanitise(fragment: str) -> str:
+    """The allow-list sanitiser every rendered Markdown cell passes through."""
+    return nh3.clean(
+        fragment,
+        tags=MARKDOWN_TAGS,
+        attributes=MARKDOWN_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
 
 
 def _fill_facts(source: str, facts: dict[str, str], chapter: Chapter, cell_number: int) -> str:
@@ -148,8 +189,9 @@ def render_chapter(chapter: Chapter, executed: Path, include_code: bool, used_id
                 f"chapter '{chapter.slug}', cell {number}: placeholder text '{SCAFFOLD_MARKER}' is still there; replace it before publishing"
             )
         if cell.cell_type == "markdown":
-            filled = _fill_facts(cell.source, facts, chapter, number)
-            body = markdown2html(_fill_citations(filled, set(bibliography.entries()), chapter, number))
+            filled = _fill_facts(_escape_raw_html(cell.source), facts, chapter, number)
+            cited = _fill_citations(filled, set(bibliography.entries()), chapter, number)
+            body = _sanitise(markdown2html(cited))
             parts.append(_heading_ids(body, chapter, outline, used_ids))
         elif cell.cell_type == "code":
             if include_code and cell.source.strip():
@@ -266,6 +308,7 @@ def assemble(chapters: list[Chapter], executed: dict[str, Path], include_code: b
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">'
         f"<title>{html.escape(REPORT_TITLE)}</title>"
         f"<style>{css}{highlight_css}</style></head><body>"
         f'<header class="title-page" id="title-page"><p class="kicker">A reproducible history report</p>'

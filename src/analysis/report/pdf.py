@@ -63,7 +63,8 @@ def normalise(pdf: bytes) -> bytes:
 
 def print_with(browser, html_file: Path, pdf_file: Path) -> None:
     """Print one HTML file to PDF with an open browser: A4, page numbers, fixed dates."""
-    page = browser.new_page()
+    # The report is a document, never a program: it is printed with JavaScript disabled.
+    page = browser.new_page(java_script_enabled=False)
     try:
         page.goto(html_file.resolve().as_uri(), wait_until="load")
         pdf = page.pdf(
