@@ -111,7 +111,8 @@ def table_html(
     body = frame.to_html(index=index, escape=True, border=0, classes="report-table", na_rep="–")
     return (
         f'<figure class="report-table-wrap" id="tab-{html.escape(name)}">'
-        f'<figcaption><span class="table-label">Table</span> {html.escape(caption)}</figcaption>{body}'
+        f'<figcaption><span class="table-label">Table</span> {html.escape(caption)}</figcaption>'
+        f'<div class="table-scroll">{body}</div>'
         f'<p class="figure-source">{html.escape(source_line(sources, note))}</p></figure>'
     )
 

@@ -171,7 +171,10 @@ def _heading_ids(fragment: str, chapter: Chapter, outline: Outline, used: set[st
             if level == "2":
                 outline.sections.append((anchor, html.unescape(re.sub(r"<[^>]+>", "", inner))))
         used.add(anchor)
-        return f'<h{level} id="{anchor}">{inner}</h{level}>'
+        permalink = (
+            f'<a class="permalink" href="#{anchor}" aria-label="Link to this section">¶</a>' if level != "1" else ""
+        )
+        return f'<h{level} id="{anchor}">{inner}{permalink}</h{level}>'
 
     return re.sub(r"<h([123])([^>]*)>(.*?)</h\1>", replace, fragment, flags=re.S)
 
@@ -314,7 +317,9 @@ def assemble(chapters: list[Chapter], executed: dict[str, Path], include_code: b
         f'<header class="title-page" id="title-page"><p class="kicker">A reproducible history report</p>'
         f'<h1 class="report-title">{html.escape(REPORT_TITLE)}</h1>'
         f'<p class="subtitle">{html.escape(REPORT_SUBTITLE)}</p>{edition_line}</header>'
-        f"{_toc(outlines)}<main>{body}</main></body></html>\n"
+        '<a class="skip-link" href="#main">Skip to the text</a>'
+        f'{_toc(outlines)}<main id="main">{body}</main>'
+        '<p class="back-to-top"><a href="#title-page">Back to the top</a></p></body></html>\n'
     )
     _check_links(page)
     return page
