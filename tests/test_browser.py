@@ -42,3 +42,23 @@ def test_report_in_headless_chromium(built_project):
     assert figures_have_alt
     assert broken_links == []
     assert shot.stat().st_size > 0  # the screenshot stays in the temporary copy; tests never write into the tree
+
+
+def test_no_page_level_horizontal_overflow_on_a_phone_or_a_laptop(built_project):
+    from playwright.sync_api import sync_playwright
+
+    url = (built_project / "reports" / "report.html").resolve().as_uri()
+    overflow = {}
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            for width in (390, 1280):
+                page = browser.new_page(viewport={"width": width, "height": 900})
+                page.goto(url, wait_until="load")
+                overflow[width] = page.evaluate(
+                    "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+                )
+                page.close()
+        finally:
+            browser.close()
+    assert overflow == {390: 0, 1280: 0}
