@@ -183,3 +183,23 @@ def test_the_code_option_shows_the_code_cells(built_project, tmp_path):
     page = (root / "reports" / "report.html").read_text(encoding="utf-8")
     assert 'class="code-input"' in page and "chapter_setup" in page
     assert "<script" not in page.lower()
+
+
+def test_a_draft_previews_alone_with_its_markers_highlighted_but_the_report_refuses_it(tmp_path):
+    root = copy_project(tmp_path / "draft")
+    env = {**__import__("os").environ, "USRJ_ROOT": str(root)}
+    created = subprocess.run(
+        [sys.executable, "-m", "analysis.authoring.scaffold", "--slug", "draft-one", "--title", "A draft"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert created.returncode == 0, created.stderr
+    preview = run_build(root, "chapter-html", "draft-one")
+    assert preview.returncode == 0, preview.stderr
+    assert "WARNING: chapter 'draft-one' is a draft" in preview.stdout
+    page = (root / "reports" / "chapter-draft-one.html").read_text(encoding="utf-8")
+    assert '<mark class="todo">TODO(author)</mark>' in page
+    refused = run_build(root, "html")
+    assert refused.returncode == 1 and "TODO(author)" in refused.stderr

@@ -45,6 +45,7 @@ class Outline:
     sections: list[tuple[str, str]] = field(default_factory=list)  # (anchor, title)
     figures: list[tuple[str, str]] = field(default_factory=list)  # (anchor, caption)
     tables: list[tuple[str, str]] = field(default_factory=list)
+    drafts: list[int] = field(default_factory=list)  # cells still holding the scaffold marker (draft builds)
 
 
 def _slugify(text: str) -> str:
@@ -179,15 +180,23 @@ def _heading_ids(fragment: str, chapter: Chapter, outline: Outline, used: set[st
     return re.sub(r"<h([123])([^>]*)>(.*?)</h\1>", replace, fragment, flags=re.S)
 
 
-def render_chapter(chapter: Chapter, executed: Path, include_code: bool, used_ids: set[str]) -> tuple[str, Outline]:
-    """The HTML of one executed chapter, and its outline for the table of contents."""
+def render_chapter(
+    chapter: Chapter, executed: Path, include_code: bool, used_ids: set[str], draft: bool = False
+) -> tuple[str, Outline]:
+    """The HTML of one executed chapter, and its outline for the table of contents.
+
+    A scaffold marker stops the report; in a ``draft`` (one chapter previewed while it is written) it is
+    highlighted instead, and the cells holding it are listed in the outline's ``drafts``.
+    """
     nb = nbformat.read(executed, as_version=4)
     facts = _facts(nb)
     outline = Outline(chapter)
     highlight = Highlight2HTML(pygments_lexer="ipython3")
     parts: list[str] = []
     for number, cell in enumerate(nb.cells, start=1):
-        if SCAFFOLD_MARKER in cell.source:
+        if SCAFFOLD_MARKER in cell.source and draft:
+            outline.drafts.append(number)
+        elif SCAFFOLD_MARKER in cell.source:
             raise AssemblyError(
                 f"chapter '{chapter.slug}', cell {number}: placeholder text '{SCAFFOLD_MARKER}' is still there; replace it before publishing"
             )
@@ -202,7 +211,10 @@ def render_chapter(chapter: Chapter, executed: Path, include_code: bool, used_id
             parts.extend(_render_output(output) for output in cell.get("outputs", []))
     if chapter.anchor not in used_ids:
         raise AssemblyError(f"chapter '{chapter.slug}': the notebook needs one top-level '# Title' heading")
-    return f'<section class="chapter" id="section-{chapter.slug}">{"".join(parts)}</section>', outline
+    html_body = "".join(parts)
+    if outline.drafts:
+        html_body = html_body.replace(SCAFFOLD_MARKER, f'<mark class="todo">{SCAFFOLD_MARKER}</mark>')
+    return f'<section class="chapter" id="section-{chapter.slug}">{html_body}</section>', outline
 
 
 def _first_sentence(caption: str, limit: int = 120) -> str:
@@ -286,12 +298,24 @@ def _check_links(page: str) -> None:
             raise AssemblyError(f"internal link #{target} points to no element")
 
 
-def assemble(chapters: list[Chapter], executed: dict[str, Path], include_code: bool = False, edition: str = "") -> str:
-    """The whole report as one HTML string."""
+def assemble(
+    chapters: list[Chapter],
+    executed: dict[str, Path],
+    include_code: bool = False,
+    edition: str = "",
+    draft: bool = False,
+    warn=None,
+) -> str:
+    """The whole report as one HTML string; a ``draft`` highlights scaffold markers and calls ``warn`` about them."""
     used_ids: set[str] = {"contents", "title-page"}
     bodies, outlines = [], []
     for chapter in chapters:
-        body, outline = render_chapter(chapter, executed[chapter.slug], include_code, used_ids)
+        body, outline = render_chapter(chapter, executed[chapter.slug], include_code, used_ids, draft)
+        if outline.drafts and warn is not None:
+            cells = ", ".join(str(number) for number in outline.drafts)
+            warn(
+                f"WARNING: chapter '{chapter.slug}' is a draft: {SCAFFOLD_MARKER} in cell(s) {cells}, highlighted; make report refuses it"
+            )
         bodies.append(body)
         outlines.append(outline)
     body = _number_items("".join(bodies), outlines)

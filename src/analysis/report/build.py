@@ -121,7 +121,12 @@ def _execute_and_publish(chapters, jobs, include_code, outputs, stamp, fingerpri
         log("==> assembling the HTML report")
         try:
             page = assemble(
-                chapters, {c.slug: executed_path(c) for c in chapters}, include_code=include_code, edition=_edition()
+                chapters,
+                {c.slug: executed_path(c) for c in chapters},
+                include_code=include_code,
+                edition=_edition(),
+                draft=outputs[0].startswith("chapter-"),  # a chapter previewed alone may still be a draft
+                warn=log,
             )
         except AssemblyError as error:
             print(f"\nBUILD FAILED\n{error}\nThe previous report in reports/ is unchanged.", file=sys.stderr)
