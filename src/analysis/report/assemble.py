@@ -88,7 +88,7 @@ def _sanitise(fragment: str) -> str:
         tags=MARKDOWN_TAGS,
         attributes=MARKDOWN_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer",
+        link_rel=None,  # the numbering of "Figure" and "Table" links reads them exactly as written
         strip_comments=True,
     )
 
