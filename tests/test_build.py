@@ -203,3 +203,31 @@ def test_a_draft_previews_alone_with_its_markers_highlighted_but_the_report_refu
     assert '<mark class="todo">TODO(author)</mark>' in page
     refused = run_build(root, "html")
     assert refused.returncode == 1 and "TODO(author)" in refused.stderr
+
+
+def test_damaged_outputs_leftovers_and_a_corrupt_cache_end_in_a_clean_build(built_project, tmp_path):
+    root = _clone(built_project, tmp_path / "damaged")
+    (root / "reports" / ".staging-killed").mkdir()
+    (root / "reports" / "report.html").write_bytes(b"")  # a published report truncated to 0 bytes
+    cached = next((root / ".cache" / "executed").glob("*.ipynb"))
+    cached.write_text("{}", encoding="utf-8")  # a garbled cache entry
+    result = run_build(root, "report")
+    assert result.returncode == 0, result.stderr
+    assert "up to date" not in result.stdout
+    assert (root / "reports" / "report.html").stat().st_size > 0
+    assert not list((root / "reports").glob(".staging-*"))
+
+
+@pytest.mark.parametrize(
+    "listing, message",
+    [
+        ("[[chapter]\nslug = ", "the chapter list cannot be used"),
+        ('[[chapter]]\nslug = "no-such-chapter"\ntitle = "Nowhere"\n', "has no source"),
+        ("", "the chapter list cannot be used"),
+    ],
+)
+def test_a_broken_chapter_list_is_refused_without_a_traceback(tmp_path, listing, message):
+    root = copy_project(tmp_path / "listing")
+    (root / "notebooks" / "chapters.toml").write_text(listing, encoding="utf-8")
+    result = run_build(root, "html")
+    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr

@@ -79,6 +79,14 @@ def _append_bytes(file: str, content: bytes):
     return corrupt
 
 
+def _prepend_bytes(file: str, content: bytes):
+    def corrupt(data_dir: Path) -> None:
+        path = data_dir / file
+        path.write_bytes(content + path.read_bytes())
+
+    return corrupt
+
+
 def _corrupt_first_linked_claim(data_dir: Path) -> None:
     def change(rows):
         header = rows[0]
@@ -90,6 +98,17 @@ def _corrupt_first_linked_claim(data_dir: Path) -> None:
 
 CASES = {
     # name: (corruption, file, row or None, column or None, rule)
+    # hostile bytes and values that used to pass
+    "byte-order mark": (_prepend_bytes("events.csv", b"\xef\xbb\xbf"), "events.csv", 1, None, "encoding"),
+    "NUL byte in a title": (
+        _set("events.csv", "title", "Pearl\x00Harbor"),
+        "events.csv",
+        2,
+        "title",
+        "control-character",
+    ),
+    "date with a leading space": (_set("events.csv", "date", " 1901-09-07"), "events.csv", 2, "date", "whitespace"),
+    "negative count of persons": (_set("key_figures.csv", "value", "-40236"), "key_figures.csv", 2, "value", "minimum"),
     # the relationship record: one case per extract, and the historiography table
     "WEIS event before the release": (
         _set("weis_events.csv", "date", "1950-01-01"),

@@ -112,6 +112,13 @@ def read_table(data_dir: Path, resource: dict[str, Any], problems: list[Problem]
     text = _decode(path.read_bytes(), file, problems)
     if text is None:
         return None
+    if text.startswith("\ufeff"):
+        problems.append(
+            Problem(
+                file, 1, None, "encoding", "starts with a UTF-8 byte-order mark; save the file as UTF-8 without BOM"
+            )
+        )
+        return None
     if not text.strip():
         problems.append(Problem(file, None, None, "not-empty", "the file is empty (a header row is required)"))
         return None
@@ -170,6 +177,9 @@ def _parse_date(text: str) -> date:
     return date.fromisoformat(text)
 
 
+# NUL and the other C0 controls except tab, line feed and carriage return (allowed inside quoted text).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
 PARSERS: dict[str, Callable[[str], Any]] = {
     "string": str,
     "integer": _parse_integer,
@@ -183,6 +193,22 @@ def _check_cell(
     table: Table, line: int, field: dict[str, Any], text: str, missing_values: set[str], problems: list[Problem]
 ) -> Any:
     name, constraints = field["name"], field.get("constraints", {})
+    control = CONTROL_CHARACTERS.search(text)
+    if control:
+        problems.append(
+            Problem(
+                table.file,
+                line,
+                name,
+                "control-character",
+                f"holds the invisible character U+{ord(control.group()):04X}",
+            )
+        )
+        return None
+    if text != text.strip():
+        # The loader reads cells as written: a value the validator would strip must not pass.
+        problems.append(Problem(table.file, line, name, "whitespace", f"{text!r} has leading or trailing whitespace"))
+        return None
     if text in missing_values:
         if constraints.get("required"):
             problems.append(Problem(table.file, line, name, "required", "value is required"))

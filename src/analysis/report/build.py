@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from analysis import paths
-from analysis.report.chapters import Chapter, read_chapters
+from analysis.report.chapters import Chapter, ChapterListError, read_chapters
 
 
 def log(message: str) -> None:
@@ -66,10 +66,39 @@ def _report_fingerprint(chapters: list[Chapter], include_code: bool, want_pdf: b
     return digest.hexdigest()
 
 
+def _stamp(fingerprint: str, reports: Path, outputs: list[str]) -> str:
+    """What a published report is recorded as: its inputs' fingerprint and each output's SHA-256.
+
+    A damaged or missing output no longer matches, so the next build rebuilds instead of saying "up to date".
+    """
+    lines = [fingerprint]
+    for name in outputs:
+        path = reports / name
+        lines.append(f"{name} {hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else 'missing'}")
+    return "\n".join(lines)
+
+
 def _publish(staging: Path, names: list[str]) -> None:
+    """Move the new outputs into reports/ together: if one cannot be replaced, the old ones are put back."""
     reports = paths.reports_dir()
-    for name in names:
-        os.replace(staging / name, reports / name)
+    backups: list[tuple[Path, Path]] = []
+    replaced: list[Path] = []
+    try:
+        for name in names:
+            target = reports / name
+            if target.exists():
+                backup = staging / f"{name}.previous"
+                os.replace(target, backup)
+                backups.append((backup, target))
+        for name in names:
+            os.replace(staging / name, reports / name)
+            replaced.append(reports / name)
+    except OSError:
+        for path in replaced:
+            path.unlink(missing_ok=True)
+        for backup, target in backups:
+            os.replace(backup, target)
+        raise
 
 
 def build(want_pdf: bool = True, jobs: int = 2, include_code: bool = False, only: str | None = None) -> int:
@@ -77,18 +106,33 @@ def build(want_pdf: bool = True, jobs: int = 2, include_code: bool = False, only
     started = time.perf_counter()
     if not check_data():
         return 2
-    chapters = read_chapters()
+    try:
+        chapters = read_chapters()
+        missing = [chapter for chapter in chapters if not chapter.notebook.exists()]
+        if missing:
+            raise ChapterListError(
+                f"{paths.chapters_file()}: chapter '{missing[0].slug}' has no source {missing[0].notebook.name} in notebooks/"
+            )
+    except (ChapterListError, OSError, ValueError) as error:  # tomllib.TOMLDecodeError is a ValueError
+        print(f"\nBUILD FAILED\nthe chapter list cannot be used: {error}", file=sys.stderr)
+        return 2
     if only:
         chapters = [chapter for chapter in chapters if chapter.slug == only]
         if not chapters:
             print(f"no chapter with slug {only!r} in {paths.chapters_file()}", file=sys.stderr)
             return 1
     reports = paths.reports_dir()
-    reports.mkdir(exist_ok=True)
+    try:
+        reports.mkdir(exist_ok=True)
+        for leftover in reports.glob(".staging-*"):  # a build killed while publishing leaves these behind
+            shutil.rmtree(leftover, ignore_errors=True)
+    except OSError as error:
+        print(f"\nBUILD FAILED\ncannot write to {reports}: {error}", file=sys.stderr)
+        return 1
     outputs = [f"chapter-{only}.html"] if only else ["report.html"] + (["report.pdf"] if want_pdf else [])
     stamp = reports / (f".chapter-{only}.sha256" if only else ".report.sha256")
     fingerprint = _report_fingerprint(chapters, include_code, want_pdf)
-    if stamp.exists() and stamp.read_text() == fingerprint and all((reports / name).exists() for name in outputs):
+    if stamp.exists() and stamp.read_text() == _stamp(fingerprint, reports, outputs):
         log(f"==> report up to date ({', '.join(outputs)}); nothing to do ({time.perf_counter() - started:.2f} s)")
         return 0
 
@@ -140,8 +184,15 @@ def _execute_and_publish(chapters, jobs, include_code, outputs, stamp, fingerpri
             except RuntimeError as error:
                 print(f"\nBUILD FAILED\n{error}\nThe previous report in reports/ is unchanged.", file=sys.stderr)
                 return 1
-        _publish(staging, outputs)
-        stamp.write_text(fingerprint)
+        try:
+            _publish(staging, outputs)
+        except OSError as error:
+            print(
+                f"\nBUILD FAILED\ncannot publish into {reports}: {error}\nThe previous report in reports/ is unchanged.",
+                file=sys.stderr,
+            )
+            return 1
+        stamp.write_text(_stamp(fingerprint, reports, outputs))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     total = time.perf_counter() - started

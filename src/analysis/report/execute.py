@@ -60,7 +60,15 @@ def _stamp_path(chapter: Chapter) -> Path:
 def is_fresh(chapter: Chapter, fingerprint: str) -> bool:
     """True when the cached execution matches the fingerprint."""
     stamp = _stamp_path(chapter)
-    return executed_path(chapter).exists() and stamp.exists() and stamp.read_text() == fingerprint
+    if not (executed_path(chapter).exists() and stamp.exists() and stamp.read_text() == fingerprint):
+        return False
+    try:  # a truncated or garbled cache entry is re-executed, never trusted
+        import nbformat
+
+        nbformat.validate(nbformat.read(executed_path(chapter), as_version=4))
+    except Exception:  # noqa: BLE001 - any unreadable entry is simply stale
+        return False
+    return True
 
 
 def _cell_problem(nb, chapter: Chapter) -> str | None:
