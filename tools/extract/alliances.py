@@ -44,12 +44,10 @@ Usage: python tools/extract/alliances.py ATOP_RDA COW_RDA DYADR_ALLIANCE_RDA [OU
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import sys
 from pathlib import Path
 
 import pyreadr
+from release import git_blob_sha1, run  # noqa: E402 - the sibling module when run as a script
 
 BLOBS = {
     "atop": "ff3e4a84200dcc3044ee5130f0ec779ca009423d",
@@ -82,10 +80,6 @@ DYADR_SOURCE = "dyadr_cow_alliance"
 OBLIGATIONS = ["defense", "offense", "neutral", "nonagg", "consul", "neutrality", "nonaggression", "entente"]
 COLUMNS = ["dataset", "ccode1", "ccode2", "year", *OBLIGATIONS, "version4id", "sources"]
 OUT_DEFAULT = Path(__file__).resolve().parents[2] / "data" / "alliances.csv"
-
-
-def git_blob_sha1(data: bytes) -> str:
-    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
 
 def read_rda(path: Path, which: str):
@@ -177,17 +171,10 @@ def extract(atop_rda: Path, cow_rda: Path, dyadr_rda: Path) -> list[list[str]]:
     return rows
 
 
-def main(argv: list[str]) -> None:
-    if len(argv) not in (4, 5):
-        raise SystemExit(__doc__)
-    out = Path(argv[4]) if len(argv) == 5 else OUT_DEFAULT
-    rows = extract(Path(argv[1]), Path(argv[2]), Path(argv[3]))
-    with out.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(COLUMNS)
-        writer.writerows(rows)
-    print(f"wrote {len(rows)} rows to {out}")
+def main(argv: list[str] | None = None) -> None:
+    """Command line: ORIGINAL [OUT]."""
+    run(__doc__, extract, COLUMNS, OUT_DEFAULT, argv)
 
 
 if __name__ == "__main__":
-    main(sys.argv)
+    main()

@@ -21,22 +21,16 @@ Usage: python tools/extract/copdab.py PATH/TO/exCopdab.rda [data/copdab_us_ussr.
 
 from __future__ import annotations
 
-import csv
 import datetime
-import hashlib
-import sys
 from pathlib import Path
 
 import pyreadr
+from release import git_blob_sha1, run  # noqa: E402 - the sibling module when run as a script
 
 BLOB_SHA1 = "79d94b256e1c1aa06c3a64e5cc231f44a991afc2"
 KEPT = ["ym", "us2ussr", "ussr2us"]
 SOURCES = "stsd_excopdab;lebo_moore_2003;azar_copdab_icpsr7767;azar_1980"
 OUT_DEFAULT = Path(__file__).resolve().parents[2] / "data" / "copdab_us_ussr.csv"
-
-
-def git_blob_sha1(data: bytes) -> str:
-    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
 
 def extract(rda: Path) -> list[list[str]]:
@@ -55,17 +49,10 @@ def extract(rda: Path) -> list[list[str]]:
     return rows
 
 
-def main(argv: list[str]) -> None:
-    if len(argv) not in (2, 3):
-        raise SystemExit(__doc__)
-    out = Path(argv[2]) if len(argv) == 3 else OUT_DEFAULT
-    rows = extract(Path(argv[1]))
-    with out.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(["ym", "date", "date_precision", "us2ussr", "ussr2us", "sources"])
-        writer.writerows(rows)
-    print(f"{out}: {len(rows)} rows")
+def main(argv: list[str] | None = None) -> None:
+    """Command line: ORIGINAL [OUT]."""
+    run(__doc__, extract, ["ym", "date", "date_precision", "us2ussr", "ussr2us", "sources"], OUT_DEFAULT, argv)
 
 
 if __name__ == "__main__":
-    main(sys.argv)
+    main()

@@ -26,13 +26,11 @@ Usage: python tools/extract/dyadic_trade.py COW_TRADE_NDY_RDA [OUT_CSV]
 
 from __future__ import annotations
 
-import csv
-import hashlib
 import math
-import sys
 from pathlib import Path
 
 import pyreadr
+from release import git_blob_sha1, run  # noqa: E402 - the sibling module when run as a script
 
 BLOB_SHA1 = "87915d4ea61659969211c356be5e33f675ca3edc"
 PAIRS = {(2, 365), (2, 740), (365, 740)}
@@ -41,10 +39,6 @@ FLOWS = ["flow1", "flow2", "smoothflow1", "smoothflow2"]
 COLUMNS = ["ccode1", "ccode2", "year", *FLOWS, "sources"]
 SOURCES = "cow_trade_v4;barbieri_keshk_pollins_2009;miller_2022_peacesciencer"
 OUT_DEFAULT = Path(__file__).resolve().parents[2] / "data" / "dyadic_trade.csv"
-
-
-def git_blob_sha1(data: bytes) -> str:
-    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
 
 def whole(value: float) -> str:
@@ -72,17 +66,10 @@ def extract(rda: Path) -> list[list[str]]:
     return [rows[key] for key in sorted(rows)]
 
 
-def main(argv: list[str]) -> None:
-    if len(argv) not in (2, 3):
-        raise SystemExit(__doc__)
-    out = Path(argv[2]) if len(argv) == 3 else OUT_DEFAULT
-    rows = extract(Path(argv[1]))
-    with out.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(COLUMNS)
-        writer.writerows(rows)
-    print(f"wrote {len(rows)} rows to {out}")
+def main(argv: list[str] | None = None) -> None:
+    """Command line: ORIGINAL [OUT]."""
+    run(__doc__, extract, COLUMNS, OUT_DEFAULT, argv)
 
 
 if __name__ == "__main__":
-    main(sys.argv)
+    main()

@@ -39,13 +39,12 @@ Usage: python tools/extract/mid.py DIR [data/mid_dyad_years.csv]
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pyreadr
+from release import run  # noqa: E402
 
 BLOBS = {
     "cow_mid_dirdisps.rda": "e9d2834fa28073da27839c6f397096df0d0c1d96",
@@ -157,17 +156,10 @@ def extract(folder: Path) -> list[list[str]]:
     return [[cell(v) for v in row] for row in frame[COLUMNS].itertuples(index=False)]
 
 
-def main(argv: list[str]) -> None:
-    if len(argv) not in (2, 3):
-        raise SystemExit(__doc__)
-    out = Path(argv[2]) if len(argv) == 3 else OUT_DEFAULT
-    rows = extract(Path(argv[1]))
-    with out.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(COLUMNS)
-        writer.writerows(rows)
-    print(f"{out}: {len(rows)} rows")
+def main(argv: list[str] | None = None) -> None:
+    """Command line: ORIGINAL [OUT]."""
+    run(__doc__, extract, COLUMNS, OUT_DEFAULT, argv)
 
 
 if __name__ == "__main__":
-    main(sys.argv)
+    main()

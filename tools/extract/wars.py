@@ -30,15 +30,14 @@ Usage: python tools/extract/wars.py DIR [data/wars.csv]
 
 from __future__ import annotations
 
-import csv
 import datetime
 import hashlib
 import io
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pyreadr
+from release import run  # noqa: E402
 
 BLOBS = {
     "cow_war_inter.rda": "802e128ba025490b90f02a4845b78bd2a8d23689",
@@ -145,17 +144,10 @@ def extract(folder: Path) -> list[list[str]]:
     return out
 
 
-def main(argv: list[str]) -> None:
-    if len(argv) not in (2, 3):
-        raise SystemExit(__doc__)
-    out = Path(argv[2]) if len(argv) == 3 else OUT_DEFAULT
-    rows = extract(Path(argv[1]))
-    with out.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(COLUMNS)
-        writer.writerows(rows)
-    print(f"{out}: {len(rows)} rows")
+def main(argv: list[str] | None = None) -> None:
+    """Command line: ORIGINAL [OUT]."""
+    run(__doc__, extract, COLUMNS, OUT_DEFAULT, argv)
 
 
 if __name__ == "__main__":
-    main(sys.argv)
+    main()

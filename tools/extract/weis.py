@@ -21,24 +21,18 @@ Usage: python tools/extract/weis.py PATH/TO/weis.fromlai.1966-93.dta [data/weis_
 
 from __future__ import annotations
 
-import csv
 import datetime
-import hashlib
-import sys
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from release import git_blob_sha1, run  # noqa: E402 - the sibling module when run as a script
 
 BLOB_SHA1 = "25434ce39906579b22c290f5f82624d446802d3b"
 CODES = (2, 365, 740)  # COW: USA, Russia/USSR, Japan
 RELEASE_COLUMNS = ["state1", "state2", "year", "weiscd", "srccc", "targcc", "mo", "day", "dyadid", "gscale"]
 SOURCES = "weis_lai_dta;mcclelland_weis_icpsr5211;goldstein_1992"
 OUT_DEFAULT = Path(__file__).resolve().parents[2] / "data" / "weis_events.csv"
-
-
-def git_blob_sha1(data: bytes) -> str:
-    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
 
 def cell(value) -> str:
@@ -68,17 +62,10 @@ def extract(dta: Path) -> list[list[str]]:
     return rows
 
 
-def main(argv: list[str]) -> None:
-    if len(argv) not in (2, 3):
-        raise SystemExit(__doc__)
-    out = Path(argv[2]) if len(argv) == 3 else OUT_DEFAULT
-    rows = extract(Path(argv[1]))
-    with out.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(["obs", "date", *RELEASE_COLUMNS, "sources"])
-        writer.writerows(rows)
-    print(f"{out}: {len(rows)} rows")
+def main(argv: list[str] | None = None) -> None:
+    """Command line: ORIGINAL [OUT]."""
+    run(__doc__, extract, ["obs", "date", *RELEASE_COLUMNS, "sources"], OUT_DEFAULT, argv)
 
 
 if __name__ == "__main__":
-    main(sys.argv)
+    main()
