@@ -46,7 +46,11 @@ def _clean(value: str) -> str:
     value = re.sub(r"\\url\{([^}]*)\}", r"\1", value)
     value = re.sub(r"\\textit\{([^}]*)\}", r"\1", value)
     value = re.sub(r"\\&", "&", value)
-    value = value.replace("{", "").replace("}", "").replace("--", "–")
+    value = value.replace("{", "").replace("}", "").replace("---", "—").replace("--", "–")
+    value = (
+        value.replace("``", "“").replace("''", "”").replace("`", "‘")
+    )  # LaTeX quotes: a backtick would open a code span
+    value = value.replace("\\_", "_")
     return re.sub(r"\s+", " ", value).strip()
 
 
