@@ -70,3 +70,20 @@ def test_latex_accents_become_unicode():
 def test_corporate_authors_are_one_name():
     entries = bibliography.parse("@misc{c, author = {{Correlates of War Project}}, year = {2021}, title = {NMC}}")
     assert bibliography._authors(entries["c"]) == "Correlates of War Project"
+
+
+def test_a_short_citation_without_author_uses_a_short_title_and_year():
+    entries = bibliography.parse(
+        "@misc{a, title = {The Spectator, 7 January 1905 (Port Arthur: the capitulation)}, year = {1905}}\n"
+        "@misc{b, title = {One two three four five six seven eight}}\n"
+        "@misc{c, organization = {Office of the Historian}, title = {Milestones: 1899-1913}}\n"
+    )
+    bibliography.entries.cache_clear()
+    try:
+        original = bibliography.entries
+        bibliography.entries = lambda path=None: entries
+        assert bibliography.short_citation("a") == "The Spectator, 7 January 1905"
+        assert bibliography.short_citation("b") == "One two three four five six…"
+        assert bibliography.short_citation("c") == "Office of the Historian, Milestones"
+    finally:
+        bibliography.entries = original

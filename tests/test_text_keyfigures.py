@@ -48,3 +48,11 @@ def test_key_figure_lookups():
     assert kf.sources(FIGURES, "deaths", "yield") == ["a", "b", "c"]
     table = kf.table(FIGURES, ["deaths", "yield"], labels=["D", "Y"])
     assert list(table["label"]) == ["D", "Y"] and table.loc[1, "low"] == 12.0
+
+
+def test_counted_puts_the_noun_in_the_right_number():
+    from analysis.present import text
+
+    assert text.counted(1, "event") == "1 event"
+    assert text.counted(0, "event") == "0 events"
+    assert text.counted(2, "crisis", "crises") == "2 crises"

@@ -123,15 +123,31 @@ def _authors(entry: Entry) -> str:
     return " and ".join(surnames)
 
 
+SHORT_TITLE_WORDS = 6
+
+
+def short_title(title: str) -> str:
+    """A title cut for an in-text citation: before its first colon or bracket, at most a few words."""
+    head = re.split(r"\s?[(\[]|:\s|\s[–—]\s", title, maxsplit=1)[0].strip()
+    words = head.split()
+    return " ".join(words[:SHORT_TITLE_WORDS]) + ("…" if len(words) > SHORT_TITLE_WORDS else "")
+
+
 def short_citation(key: str) -> str:
-    """'Singer et al. 1972' style; falls back to the title when there is no author or year."""
+    """'Singer et al. 1972' style: author (or organisation) and year; else a shortened title, with the year if any."""
     entry = entries().get(key)
     if entry is None:
         raise KeyError(f"bibliography key {key!r} is not in data/references.bib")
     who, year = _authors(entry), entry.get("year")
     if who and year:
         return f"{who} {year}"
-    return entry.get("title") or key
+    title = short_title(entry.get("title")) if entry.get("title") else ""
+    who = short_title(re.split(r"[;,]", who)[0]) if who else ""
+    if who:
+        return f"{who}, {title}" if title else who
+    if title:
+        return title if not year or year in title else f"{title} {year}"
+    return key
 
 
 def full_citation(entry: Entry) -> str:

@@ -115,3 +115,9 @@ def publish(**facts) -> None:
     for name, value in clean.items():
         namespace[name] = Fact(value)
     display({FACTS_MIME: clean, "text/plain": ""}, raw=True)
+
+
+def counted(count: int, singular: str, plural: str | None = None) -> str:
+    """A count with its noun in the right number: counted(1, "event") -> '1 event', counted(3, "event") -> '3 events'."""
+    noun = singular if count == 1 else (plural or singular + "s")
+    return f"{number(count)} {noun}"
