@@ -56,6 +56,6 @@ def test_no_function_is_defined_in_a_notebook():
 def test_the_introduction_names_every_chapter_it_organises():
     # The introduction's "How the report is organised" is prose; this keeps it from drifting from chapters.toml.
     chapters = read_chapters()
-    introduction = chapters[0].notebook.read_text(encoding="utf-8")
+    introduction = " ".join(chapters[0].notebook.read_text(encoding="utf-8").split())
     missing = [c.title for c in chapters[1:] if c.slug != "appendix" and f"*{c.title}*" not in introduction]
     assert not missing, f"add a sentence on each to the introduction's 'How the report is organised': {missing}"
