@@ -85,7 +85,7 @@ def test_alignment_pivots_pairs_and_keeps_missing_years():
         {"year": [1960, 1960, 1962], "ccode1": [740, 2, 740], "ccode2": [2, 365, 365], "agree": [0.8, 0.3, 0.5]}
     )
     table = series.alignment(agreement)
-    assert table.loc[1960, "JPN-USA"] == 0.8
+    assert table.loc[1960, "USA-JPN"] == 0.8
     assert table.loc[1962, "JPN-RUS"] == 0.5
     assert 1961 in table.index and table.loc[1961].isna().all()
 

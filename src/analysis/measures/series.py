@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-ALIGNMENT_PAIRS = {(740, 2): "JPN-USA", (740, 365): "JPN-RUS", (2, 365): "USA-RUS"}
+ALIGNMENT_PAIRS = {(740, 2): "USA-JPN", (740, 365): "JPN-RUS", (2, 365): "USA-RUS"}  # the dyad keys of events.DYADS
 
 
 def stockpiles(nuclear: pd.DataFrame) -> pd.DataFrame:
@@ -54,7 +54,7 @@ def troops_segments(us_forces: pd.DataFrame) -> pd.DataFrame:
 
 
 def alignment(agreement: pd.DataFrame) -> pd.DataFrame:
-    """UNGA agreement (0-1) by year, columns JPN-USA, JPN-RUS, USA-RUS; years without votes stay NaN."""
+    """UNGA agreement (0-1) by year, columns USA-JPN, JPN-RUS, USA-RUS; years without votes stay NaN."""
     frame = agreement.copy()
     frame["pair"] = [ALIGNMENT_PAIRS[(int(a), int(b))] for a, b in zip(frame["ccode1"], frame["ccode2"])]
     table = frame.pivot(index="year", columns="pair", values="agree").astype(float)
