@@ -41,11 +41,15 @@ def _accents(value: str) -> str:
     return re.sub(r"\\([=\'`^\"~])\{?([A-Za-z])\}?", replace, value)
 
 
+LIGATURES = {"ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "ss": "ß", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å"}
+
+
 def _clean(value: str) -> str:
     value = _accents(value)
     value = re.sub(r"\\url\{([^}]*)\}", r"\1", value)
     value = re.sub(r"\\textit\{([^}]*)\}", r"\1", value)
     value = re.sub(r"\\&", "&", value)
+    value = re.sub(r"\\(ae|AE|oe|OE|ss|aa|AA|o(?![A-Za-z])|O(?![A-Za-z]))\s?", lambda m: LIGATURES[m.group(1)], value)
     value = value.replace("{", "").replace("}", "").replace("---", "—").replace("--", "–")
     value = (
         value.replace("``", "“").replace("''", "”").replace("`", "‘")

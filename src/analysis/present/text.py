@@ -5,16 +5,45 @@ A chapter computes its numbers with the library and publishes them with
 report build fills the placeholders from the published facts (HTML-escaped)
 and refuses to build when a placeholder has no fact. So no number in the
 narrative is typed by hand.
+
+What may still be typed in prose is listed once, in ``PROSE_NUMBER_ALLOWED``:
+``typed_numbers`` returns the numbers a text carries outside it. The tests
+apply it to every chapter's Markdown and to figure captions, alt text and
+notes; the report build applies it to the Markdown and refuses a chapter
+that types a number.
 """
 
 from __future__ import annotations
 
 import html
 import math
+import re
 
 import pandas as pd
 
 FACTS_MIME = "application/vnd.usrj.facts+json"
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+
+# The numbers prose may carry as typed text (regular expressions, removed before looking for numbers).
+PROSE_NUMBER_ALLOWED: tuple[str, ...] = (
+    r"\b1[89]\d\d(s|–\d\d(\d\d)?)?\b",  # years, decades, year ranges: 1905, 1930s, 1941–45, 1950–1953
+    r"\b20[0-2]\d\b",  # years of this century (editions, publications)
+    rf"\b\d{{1,2}}((–| to )\d{{1,2}})?\s+({_MONTHS})\b",  # dates: 2 September, 6–9 August
+    rf"\b({_MONTHS})\s+\d{{1,2}}\b",  # dates: September 2
+    r"\b(v|version |Version )\d+(\.\d+)+",  # version numbers of datasets: v6.0, version 5.1
+    r"\b(Article|Articles|Art\.|session|Session|No\.|Order No\.) \d+\b",  # articles, sessions, numbered orders
+    r"\b\d+(st|nd|rd|th)\b",  # ordinals: 38th parallel, 20th century
+    r"\b[A-Z][A-Za-z]*-\d+[A-Za-z]*\b",  # designations: B-29, MiG-25, U-2
+    r"−?\+?10\b",  # the ends of the Goldstein scale, defined in the event vocabulary
+    r"\b[123]\b",  # one to three, counting words in all but name ("2 panels" reads as "two panels")
+    r"\"[^\"]*\"",  # quotations (of the seed or a source)
+    r"“[^”]*”",
+)
+_ALLOWED = [re.compile(pattern) for pattern in PROSE_NUMBER_ALLOWED]
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+# Inline values {eval}`name`, citations {cite}`key` and code spans: not prose, never checked.
+_MARKUP = re.compile(r"\{(?:eval|cite)\}`[^`]*`|`[^`]*`")
 
 
 def number(value: float, digits: int = 0) -> str:
@@ -121,3 +150,16 @@ def counted(count: int, singular: str, plural: str | None = None) -> str:
     """A count with its noun in the right number: counted(1, "event") -> '1 event', counted(3, "event") -> '3 events'."""
     noun = singular if count == 1 else (plural or singular + "s")
     return f"{number(count)} {noun}"
+
+
+def prose_of(markdown: str) -> str:
+    """The prose of a Markdown text: inline values ``{eval}`...```, citations ``{cite}`...``` and code spans removed."""
+    return _MARKUP.sub("", markdown)
+
+
+def typed_numbers(text: str) -> list[str]:
+    """The numbers typed into ``text`` that ``PROSE_NUMBER_ALLOWED`` does not allow, in order: a caption, or the
+    prose of a Markdown cell (``prose_of``). ``typed_numbers("In 1941 Japan had 2 of 9 carriers") == ['9']``."""
+    for pattern in _ALLOWED:
+        text = pattern.sub("", text)
+    return _NUMBER.findall(text)

@@ -5,7 +5,8 @@ carries no JavaScript, no CDN link and no timestamp: title page, table of
 contents (chapters, sections, figures, tables), the chapters in order,
 figures and tables numbered in reading order. Markdown placeholders
 ``{{ name }}`` are filled from the facts each chapter published; an unknown
-placeholder, a leftover scaffold marker or a link to a missing anchor stops
+placeholder, a leftover scaffold marker, a number typed into the Markdown
+(``analysis.present.text.typed_numbers``) or a link to a missing anchor stops
 the build with a message naming the chapter.
 """
 
@@ -23,7 +24,7 @@ from nbconvert.filters.markdown import markdown2html
 
 from analysis import paths
 from analysis.present import bibliography
-from analysis.present.text import FACTS_MIME
+from analysis.present.text import FACTS_MIME, prose_of, typed_numbers
 from analysis.report.chapters import Chapter
 
 # MyST inline expression, as JupyterLab (jupyterlab-myst) renders it: {eval}`name`.
@@ -46,6 +47,7 @@ class Outline:
     figures: list[tuple[str, str]] = field(default_factory=list)  # (anchor, caption)
     tables: list[tuple[str, str]] = field(default_factory=list)
     drafts: list[int] = field(default_factory=list)  # cells still holding the scaffold marker (draft builds)
+    typed: list[tuple[int, list[str]]] = field(default_factory=list)  # (cell, numbers typed in its Markdown), drafts
 
 
 def _slugify(text: str) -> str:
@@ -186,7 +188,9 @@ def render_chapter(
     """The HTML of one executed chapter, and its outline for the table of contents.
 
     A scaffold marker stops the report; in a ``draft`` (one chapter previewed while it is written) it is
-    highlighted instead, and the cells holding it are listed in the outline's ``drafts``.
+    highlighted instead, and the cells holding it are listed in the outline's ``drafts``. So does a number
+    typed into a Markdown cell's prose (outside ``{eval}``, ``{cite}`` and code spans, and not allowed by
+    ``analysis.present.text.PROSE_NUMBER_ALLOWED``); in a draft, such cells are listed in ``typed``.
     """
     nb = nbformat.read(executed, as_version=4)
     facts = _facts(nb)
@@ -201,6 +205,14 @@ def render_chapter(
                 f"chapter '{chapter.slug}', cell {number}: placeholder text '{SCAFFOLD_MARKER}' is still there; replace it before publishing"
             )
         if cell.cell_type == "markdown":
+            typed = typed_numbers(prose_of(cell.source))
+            if typed and draft:
+                outline.typed.append((number, typed))
+            elif typed:
+                raise AssemblyError(
+                    f"chapter '{chapter.slug}', cell {number}: numbers typed into the narrative: {', '.join(typed)}; "
+                    "publish them from data in a code cell and write {eval}`name` (docs/writing-chapters.md)"
+                )
             filled = _fill_facts(_escape_raw_html(cell.source), facts, chapter, number)
             cited = _fill_citations(filled, set(bibliography.entries()), chapter, number)
             body = _sanitise(markdown2html(cited))
@@ -316,6 +328,9 @@ def assemble(
             warn(
                 f"WARNING: chapter '{chapter.slug}' is a draft: {SCAFFOLD_MARKER} in cell(s) {cells}, highlighted; make report refuses it"
             )
+        if outline.typed and warn is not None:
+            cells = "; ".join(f"cell {number}: {', '.join(numbers)}" for number, numbers in outline.typed)
+            warn(f"WARNING: chapter '{chapter.slug}' types numbers into its narrative ({cells}); make report refuses it")
         bodies.append(body)
         outlines.append(outline)
     body = _number_items("".join(bodies), outlines)
