@@ -47,10 +47,13 @@ _MARKUP = re.compile(r"\{(?:eval|cite)\}`[^`]*`|`[^`]*`")
 
 
 def number(value: float, digits: int = 0) -> str:
-    """Thousands separated, ``digits`` decimals: ``number(1234567) == '1,234,567'``."""
+    """Thousands separated, ``digits`` decimals, a true minus sign: ``number(-1234.5, 1) == '−1,234.5'``."""
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
         raise ValueError("cannot format a missing value for prose")
-    return f"{value:,.{digits}f}"
+    text = f"{value:,.{digits}f}"
+    if text.startswith("-") and text.strip("-0.,") == "":
+        text = text[1:]  # a value that rounds to zero is never shown as '−0.0'
+    return text.replace("-", "−", 1) if text.startswith("-") else text
 
 
 def approx(value: float) -> str:

@@ -310,6 +310,20 @@ def _check_links(page: str) -> None:
             raise AssemblyError(f"internal link #{target} points to no element")
 
 
+REPORT_AUTHORS = "The contributors to the US–USSR–Japan report"
+REPORT_LICENCE = "Text and curated data: CC BY 4.0. Code: MIT. Extracts of published datasets: their producers' terms."
+
+
+def _colophon(edition: str) -> str:
+    """Authorship, licence and how to cite, on the title page."""
+    cite = f"{REPORT_AUTHORS}, {REPORT_TITLE}" + (f" ({edition[0].lower()}{edition[1:]})" if edition else "")
+    return (
+        f'<p class="colophon">{html.escape(REPORT_AUTHORS)}. {html.escape(REPORT_LICENCE)}</p>'
+        f'<p class="colophon">How to cite: {html.escape(cite)}. The data behind every chart and number are in the '
+        "project's data/ folder, described in the appendix.</p>"
+    )
+
+
 def assemble(
     chapters: list[Chapter],
     executed: dict[str, Path],
@@ -330,7 +344,9 @@ def assemble(
             )
         if outline.typed and warn is not None:
             cells = "; ".join(f"cell {number}: {', '.join(numbers)}" for number, numbers in outline.typed)
-            warn(f"WARNING: chapter '{chapter.slug}' types numbers into its narrative ({cells}); make report refuses it")
+            warn(
+                f"WARNING: chapter '{chapter.slug}' types numbers into its narrative ({cells}); make report refuses it"
+            )
         bodies.append(body)
         outlines.append(outline)
     body = _number_items("".join(bodies), outlines)
@@ -355,7 +371,7 @@ def assemble(
         f"<style>{css}{highlight_css}</style></head><body>"
         f'<header class="title-page" id="title-page"><p class="kicker">A reproducible history report</p>'
         f'<h1 class="report-title">{html.escape(REPORT_TITLE)}</h1>'
-        f'<p class="subtitle">{html.escape(REPORT_SUBTITLE)}</p>{edition_line}</header>'
+        f'<p class="subtitle">{html.escape(REPORT_SUBTITLE)}</p>{edition_line}{_colophon(edition)}</header>'
         '<a class="skip-link" href="#main">Skip to the text</a>'
         f'{_toc(outlines)}<main id="main">{body}</main>'
         '<p class="back-to-top"><a href="#title-page">Back to the top</a></p></body></html>\n'

@@ -46,13 +46,15 @@ def check_data() -> bool:
 
 
 def _edition() -> str:
+    """'Built from commit abc1234 of 2026-11-30': the commit and its date, so a rebuild of a commit is identical."""
     try:
         commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=paths.project_root(), capture_output=True, text=True, timeout=5
+            ["git", "log", "-1", "--format=%h %cs"], cwd=paths.project_root(), capture_output=True, text=True, timeout=5
         )
     except (OSError, subprocess.SubprocessError):
         return ""
-    return f"Built from commit {commit.stdout.strip()}" if commit.returncode == 0 and commit.stdout.strip() else ""
+    parts = commit.stdout.split()
+    return f"Built from commit {parts[0]} of {parts[1]}" if commit.returncode == 0 and len(parts) == 2 else ""
 
 
 def _report_fingerprint(chapters: list[Chapter], include_code: bool, want_pdf: bool) -> str:
