@@ -231,3 +231,30 @@ def test_a_broken_chapter_list_is_refused_without_a_traceback(tmp_path, listing,
     (root / "notebooks" / "chapters.toml").write_text(listing, encoding="utf-8")
     result = run_build(root, "html")
     assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_read_only_reports_folder_is_refused_cleanly_and_left_untouched(built_project, tmp_path):
+    import os
+    import stat
+
+    if os.geteuid() == 0:
+        # root ignores permission bits; a file in the way of reports/ is the same refusal for every user
+        root = _clone(built_project, tmp_path / "blocked")
+        shutil.rmtree(root / "reports")
+        (root / "reports").write_text("not a folder", encoding="utf-8")
+        result = run_build(root, "html")
+        assert result.returncode == 1 and "cannot write" in result.stderr and "Traceback" not in result.stderr
+        assert (root / "reports").read_text(encoding="utf-8") == "not a folder"
+        return
+    root = _clone(built_project, tmp_path / "readonly")
+    before = (root / "reports" / "report.html").read_bytes()
+    (root / "notebooks" / "conclusion.md").write_text(
+        (root / "notebooks" / "conclusion.md").read_text(encoding="utf-8") + "\nA new sentence.\n", encoding="utf-8"
+    )
+    (root / "reports").chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        result = run_build(root, "html")
+    finally:
+        (root / "reports").chmod(stat.S_IRWXU)
+    assert result.returncode == 1 and "cannot write" in result.stderr and "Traceback" not in result.stderr
+    assert (root / "reports" / "report.html").read_bytes() == before

@@ -162,7 +162,14 @@ def _execute_and_publish(chapters, jobs, include_code, outputs, stamp, fingerpri
         print(f"\nBUILD FAILED\n{error}\nThe previous report in reports/ is unchanged.", file=sys.stderr)
         return 1
     executed_at = time.perf_counter()
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=reports))
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=reports))
+    except OSError as error:
+        print(
+            f"\nBUILD FAILED\ncannot write to {reports}: {error}\nThe previous report in reports/ is unchanged.",
+            file=sys.stderr,
+        )
+        return 1
     try:
         log("==> assembling the HTML report")
         try:
@@ -178,7 +185,14 @@ def _execute_and_publish(chapters, jobs, include_code, outputs, stamp, fingerpri
             print(f"\nBUILD FAILED\n{error}\nThe previous report in reports/ is unchanged.", file=sys.stderr)
             return 1
         html_name = outputs[0]
-        (staging / html_name).write_text(page, encoding="utf-8")
+        try:
+            (staging / html_name).write_text(page, encoding="utf-8")
+        except OSError as error:  # e.g. a full disk
+            print(
+                f"\nBUILD FAILED\ncannot write the report: {error}\nThe previous report in reports/ is unchanged.",
+                file=sys.stderr,
+            )
+            return 1
         if printer is not None:
             log("==> printing the PDF with headless Chromium")
             try:
