@@ -98,14 +98,16 @@ def test_a_failing_cell_stops_the_build_and_keeps_the_previous_report(built_proj
     root = _clone(built_project, tmp_path / "failing")
     before = {name: (root / "reports" / name).read_bytes() for name in ("report.html", "report.pdf")}
     slug = _chapters(root)[1]["slug"]
-    failing_cell = _append_cell(root, slug, nbformat.v4.new_code_cell("1 / 0"))
+    failing_cell = _append_cell(root, slug, nbformat.v4.new_code_cell("ratio = 2\nshare = ratio / 0\n"))
     result = run_build(root, "report")
     assert result.returncode == 1
     assert (
         f"chapter '{slug}'" in result.stderr
         and f"cell {failing_cell}" in result.stderr
+        and "line 2: `share = ratio / 0`" in result.stderr
         and "ZeroDivisionError" in result.stderr
     )
+    assert (root / ".cache" / "failed" / f"{slug}.ipynb").exists(), "the failed chapter is kept to be read"
     assert "Traceback" not in result.stderr
     after = {name: (root / "reports" / name).read_bytes() for name in before}
     assert after == before

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -71,6 +72,29 @@ def is_fresh(chapter: Chapter, fingerprint: str) -> bool:
     return True
 
 
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _failing_line(source: str, traceback: list[str]) -> str:
+    """', line N: `code`': the line of the cell where the error was raised (IPython marks it with an arrow)."""
+    for frame in traceback:
+        text = ANSI.sub("", frame)
+        if "Cell In[" not in text and "Input In [" not in text:
+            continue
+        marked = re.search(r"^-+>\s*(\d+)", text, flags=re.M)
+        if marked:
+            number = int(marked.group(1))
+            lines = source.splitlines()
+            code = lines[number - 1].strip() if 0 < number <= len(lines) else ""
+            return f", line {number}: `{code[:160]}`"
+    return ""
+
+
+def failed_path(chapter: Chapter) -> Path:
+    """Where the executed notebook of a failed chapter is kept, to be opened and read."""
+    return paths.cache_dir() / "failed" / f"{chapter.slug}.ipynb"
+
+
 def _cell_problem(nb, chapter: Chapter) -> str | None:
     """The first error, stderr or stray text output of an executed notebook, as a message."""
     code_number = 0
@@ -81,7 +105,8 @@ def _cell_problem(nb, chapter: Chapter) -> str | None:
         for output in cell.get("outputs", []):
             where = f"chapter '{chapter.slug}' ({chapter.notebook.name}), cell {index} (code cell {code_number})"
             if output.output_type == "error":
-                return f"{where}: {output.ename}: {output.evalue}"
+                line = _failing_line(cell.source, output.get("traceback", []))
+                return f"{where}{line}: {output.ename}: {output.evalue}"
             if output.output_type == "stream" and output.name == "stderr":
                 return f"{where} wrote to stderr (a warning reaches the reader): {output.text.strip()[:500]}"
             if output.output_type == "stream":
@@ -124,7 +149,10 @@ def execute_one(
         raise ChapterFailed(f"chapter '{slug}' ({chapter.notebook.name}): {type(error).__name__}: {error}") from None
     problem = _cell_problem(nb, chapter)
     if problem:
-        raise ChapterFailed(problem)
+        kept = failed_path(chapter)
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, kept)
+        raise ChapterFailed(f"{problem}\n(the executed chapter, with its outputs, is kept in {kept})")
     target = executed_path(chapter)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".tmp")
