@@ -6,9 +6,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 JOBS ?= 2
 INCLUDE_CODE ?= 0
+API_DIR ?= docs/api
 BUILD := JOBS=$(JOBS) INCLUDE_CODE=$(INCLUDE_CODE) $(PY) -m analysis.report.build
 
-.PHONY: help setup system-deps report html pdf check-data lint test bench clean chapter chapter-html lab
+.PHONY: help setup system-deps report html pdf check-data lint test bench clean chapter chapter-html lab docs
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -60,6 +61,9 @@ lint: $(VENV)/.installed ## Ruff (lint and format check) and the import-layers c
 test: setup lint ## Lint, validate the data and run the whole test suite (what CI runs)
 	@$(PY) -m analysis.report.build check-data
 	@$(PY) -m pytest -q
+
+docs: $(VENV)/.installed ## The library reference from the docstrings (pdoc, offline): open docs/api/index.html
+	@$(PY) tools/api_docs.py $(API_DIR)
 
 bench: setup ## Time clean, no-op and one-chapter builds against one nbconvert call per notebook; writes docs/benchmarks.md
 	@$(PY) tools/bench.py

@@ -21,3 +21,23 @@ def test_an_unpublished_placeholder_names_chapter_and_cell():
 def test_first_sentence_for_contents():
     assert _first_sentence("Stockpiles by year. The USSR caught up.") == "Stockpiles by year."
     assert _first_sentence("word " * 60).endswith("…")
+
+
+def _notebook(tmp_path, *markdown: str):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(text) for text in ("# Demo", *markdown)]
+    path = tmp_path / "demo.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def test_a_number_typed_into_the_narrative_stops_the_report_naming_chapter_cell_and_number(tmp_path):
+    from analysis.report.assemble import render_chapter
+
+    path = _notebook(tmp_path, "In 1941 Japan had 2 fleets and `37` in code.", "It built 47 carriers.")
+    with pytest.raises(AssemblyError, match=r"chapter 'demo', cell 3: numbers typed into the narrative: 47;"):
+        render_chapter(CHAPTER, path, include_code=False, used_ids=set())
+    _, outline = render_chapter(CHAPTER, path, include_code=False, used_ids=set(), draft=True)
+    assert outline.typed == [(3, ["47"])]

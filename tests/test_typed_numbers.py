@@ -60,6 +60,6 @@ def test_no_typed_numbers_in_the_narrative():
 def test_typed_numbers_keeps_what_prose_may_carry_and_returns_the_rest():
     assert typed_numbers("In 1941, 2 of the 9 carriers") == ["9"]
     assert typed_numbers("the 1930s, 1941–45, 2 September 1945, the 38th parallel, a B-29, COW v6.0") == []
-    assert typed_numbers("Article 9 and session 25, as \"12 divisions\" says") == []
+    assert typed_numbers('Article 9 and session 25, as "12 divisions" says') == []
     assert typed_numbers("54,000,000 tons and 4.5 times, 80%") == ["54,000,000", "4.5", "80"]
     assert typed_numbers(prose_of("{eval}`n_events` events {cite}`cow_2017` and `1234` code, but 17 typed")) == ["17"]

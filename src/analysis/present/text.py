@@ -35,8 +35,8 @@ PROSE_NUMBER_ALLOWED: tuple[str, ...] = (
     r"\b(Article|Articles|Art\.|session|Session|No\.|Order No\.) \d+\b",  # articles, sessions, numbered orders
     r"\b\d+(st|nd|rd|th)\b",  # ordinals: 38th parallel, 20th century
     r"\b[A-Z][A-Za-z]*-\d+[A-Za-z]*\b",  # designations: B-29, MiG-25, U-2
-    r"−?\+?10\b",  # the ends of the Goldstein scale, defined in the event vocabulary
-    r"\b[123]\b",  # one to three, counting words in all but name ("2 panels" reads as "two panels")
+    r"(?<![\d.,])[−-]?\+?10\b(?![.,]\d)",  # the ends of the Goldstein scale, defined in the event vocabulary
+    r"\b[123]\b",  # the digits 1-3, for counting ("2 panels" reads as "two panels")
     r"\"[^\"]*\"",  # quotations (of the seed or a source)
     r"“[^”]*”",
 )
@@ -68,7 +68,7 @@ def approx(value: float) -> str:
 
 
 def ratio(value: float, digits: int = 1) -> str:
-    """A ratio for prose: ``ratio(5.25) == '5.3 to 1'``."""
+    """A ratio for prose: ``ratio(5.26) == '5.3 to 1'``."""
     return f"{number(value, digits)} to 1"
 
 
