@@ -91,3 +91,17 @@ def test_a_short_citation_without_author_uses_a_short_title_and_year():
         assert bibliography.short_citation("c") == "Office of the Historian, Milestones"
     finally:
         bibliography.entries = original
+
+
+def test_a_figure_offers_its_data_as_csv_from_the_page_itself():
+    import base64
+
+    import pandas as pd
+
+    from analysis.present import figures
+
+    frame = pd.DataFrame({"year": [1941, 1942], "value": [-52.5, 3.0]})
+    page = figures.figure_html(b"png", "demo", "A caption.", "An alt text.", ["goldstein_1992"], data=frame)
+    link = page.split('href="data:text/csv;charset=utf-8;base64,')[1].split('"')[0]
+    assert base64.b64decode(link).decode("utf-8") == "year,value\n1941,-52.5\n1942,3.0\n"
+    assert 'download="demo.csv"' in page

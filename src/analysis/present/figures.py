@@ -78,24 +78,45 @@ def source_line(sources: Sequence[str], note: str = "") -> str:
     return "Source: " + ". ".join(parts) + ("" if parts and parts[-1].endswith(".") else ".")
 
 
-def figure_html(png: bytes, name: str, caption: str, alt: str, sources: Sequence[str], note: str = "") -> str:
-    """The HTML of one report figure. ``name`` becomes the anchor ``fig-<name>``."""
-    if not (caption.strip() and alt.strip() and sources):
-        raise ValueError(f"figure {name!r}: caption, alt text and at least one source are required")
-    data = base64.b64encode(png).decode("ascii")
+def data_link(frame: pd.DataFrame, name: str) -> str:
+    """A link that downloads ``frame`` as ``<name>.csv`` from the page itself (a data: URL: no request, no script)."""
+    csv_text = frame.to_csv(index=False, lineterminator="\n")
+    encoded = base64.b64encode(csv_text.encode("utf-8")).decode("ascii")
     return (
-        f'<figure class="report-figure" id="fig-{html.escape(name)}">'
-        f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}">'
-        f'<figcaption><span class="figure-label">Figure</span> {html.escape(caption)}'
-        f'<span class="figure-source">{html.escape(source_line(sources, note))}</span></figcaption></figure>'
+        f'<a class="figure-data" download="{html.escape(name)}.csv" '
+        f'href="data:text/csv;charset=utf-8;base64,{encoded}">Data behind this figure (CSV)</a>'
     )
 
 
-def show_figure(fig, name: str, caption: str, alt: str, sources: Sequence[str], note: str = "") -> None:
-    """Display a figure with its caption, alt text and source line (the one way to do it)."""
+def figure_html(
+    png: bytes,
+    name: str,
+    caption: str,
+    alt: str,
+    sources: Sequence[str],
+    note: str = "",
+    data: pd.DataFrame | None = None,
+) -> str:
+    """The HTML of one report figure. ``name`` becomes the anchor ``fig-<name>``; ``data``, if given, is offered as CSV."""
+    if not (caption.strip() and alt.strip() and sources):
+        raise ValueError(f"figure {name!r}: caption, alt text and at least one source are required")
+    image = base64.b64encode(png).decode("ascii")
+    download = data_link(data, name) if data is not None else ""
+    return (
+        f'<figure class="report-figure" id="fig-{html.escape(name)}">'
+        f'<img src="data:image/png;base64,{image}" alt="{html.escape(alt)}">'
+        f'<figcaption><span class="figure-label">Figure</span> {html.escape(caption)}'
+        f'<span class="figure-source">{html.escape(source_line(sources, note))}</span>{download}</figcaption></figure>'
+    )
+
+
+def show_figure(
+    fig, name: str, caption: str, alt: str, sources: Sequence[str], note: str = "", data: pd.DataFrame | None = None
+) -> None:
+    """Display a figure with its caption, alt text, source line and, given ``data``, a CSV of it (the one way to do it)."""
     from IPython.display import HTML, display
 
-    display(HTML(figure_html(png_bytes(fig), name, caption, alt, sources, note)))
+    display(HTML(figure_html(png_bytes(fig), name, caption, alt, sources, note, data)))
 
 
 def table_html(
