@@ -216,6 +216,7 @@ def test_damaged_outputs_leftovers_and_a_corrupt_cache_end_in_a_clean_build(buil
     result = run_build(root, "report")
     assert result.returncode == 0, result.stderr
     assert "up to date" not in result.stdout
+    assert "is unreadable; discarded, re-executing" in result.stdout
     assert (root / "reports" / "report.html").stat().st_size > 0
     assert not list((root / "reports").glob(".staging-*"))
 
@@ -260,3 +261,52 @@ def test_a_read_only_reports_folder_is_refused_cleanly_and_left_untouched(built_
         (root / "reports").chmod(stat.S_IRWXU)
     assert result.returncode == 1 and "cannot write" in result.stderr and "Traceback" not in result.stderr
     assert (root / "reports" / "report.html").read_bytes() == before
+
+
+def test_a_missing_chromium_is_named_before_any_chapter_runs(tmp_path):
+    root = copy_project(tmp_path / "nochromium")
+    result = run_build(root, "report", env_extra={"USRJ_CHROMIUM": str(tmp_path / "no-such-chromium")})
+    assert result.returncode == 2 and "make system-deps" in result.stderr and "Traceback" not in result.stderr
+    assert "executing" not in result.stdout and not (root / ".cache" / "executed").exists()
+
+
+def test_a_second_build_in_the_same_clone_waits_for_the_first(tmp_path):
+    import fcntl
+    import os
+    import time
+
+    root = copy_project(tmp_path / "locked")
+    (root / ".cache").mkdir()
+    with open(root / ".cache" / "build.lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        env = {**os.environ, "USRJ_ROOT": str(root)}
+        build = subprocess.Popen(
+            [sys.executable, "-m", "analysis.report.build", "chapter-html", "conclusion"],
+            cwd=root,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        time.sleep(3)
+        assert build.poll() is None, "the second build must wait while the lock is held"
+        fcntl.flock(held, fcntl.LOCK_UN)
+    out, err = build.communicate(timeout=600)
+    assert build.returncode == 0, err
+    assert "another build is running in this clone; waiting" in out
+
+
+def test_the_edition_says_when_the_tree_differs_from_its_commit(tmp_path, monkeypatch):
+    from analysis.report import build
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git = ["git", "-c", "user.email=t@example.org", "-c", "user.name=t"]
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (repo / "file.txt").write_text("one\n")
+    subprocess.run([*git, "-C", str(repo), "add", "file.txt"], check=True)
+    subprocess.run([*git, "-C", str(repo), "commit", "-qm", "one"], check=True)
+    monkeypatch.setenv("USRJ_ROOT", str(repo))
+    assert build._edition().startswith("Built from commit ") and "uncommitted" not in build._edition()
+    (repo / "file.txt").write_text("two\n")
+    assert build._edition().endswith("with uncommitted changes")

@@ -253,3 +253,9 @@ def test_command_line_exits_non_zero_without_traceback(case, data_copy):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert CASES[case][1] in result.stderr
+
+
+def test_a_duplicate_id_is_reported_once(data_copy):
+    _duplicate_first_row("events.csv")(data_copy)
+    problems = [p for p in validate(data_copy) if p.file == "events.csv" and p.row == 3]
+    assert len(problems) == 1 and problems[0].rule == "unique"

@@ -339,12 +339,16 @@ def check_schemas(data_dir: Path | None = None) -> list[Problem]:
                     else:
                         seen_at[row[field["name"]]] = line
         primary = _as_list(schema.get("primaryKey", []))
+        # A one-column key whose column is declared unique was checked above: report a duplicate once.
+        already_unique = len(primary) == 1 and any(
+            f["name"] == primary[0] and f.get("constraints", {}).get("unique") for f in schema["fields"]
+        )
         keys: dict[tuple[str, ...], int] = {}
         for line, row in table.rows:
             if not primary:
                 break
             key = _key_of(row, primary)
-            if key in keys:
+            if key in keys and not already_unique:
                 problems.append(
                     Problem(
                         table.file,

@@ -13,6 +13,7 @@ assembly, 2 invalid data.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import os
 import shutil
@@ -46,15 +47,25 @@ def check_data() -> bool:
 
 
 def _edition() -> str:
-    """'Built from commit abc1234 of 2026-11-30': the commit and its date, so a rebuild of a commit is identical."""
+    """'Built from commit abc1234 of 2026-11-30' (plus 'with uncommitted changes' when the tree differs from it)."""
     try:
         commit = subprocess.run(
             ["git", "log", "-1", "--format=%h %cs"], cwd=paths.project_root(), capture_output=True, text=True, timeout=5
         )
+        status = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=paths.project_root(),
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
     except (OSError, subprocess.SubprocessError):
         return ""
     parts = commit.stdout.split()
-    return f"Built from commit {parts[0]} of {parts[1]}" if commit.returncode == 0 and len(parts) == 2 else ""
+    if commit.returncode != 0 or len(parts) != 2:
+        return ""
+    dirty = " with uncommitted changes" if status.returncode == 0 and status.stdout.strip() else ""
+    return f"Built from commit {parts[0]} of {parts[1]}{dirty}"
 
 
 def _report_fingerprint(chapters: list[Chapter], include_code: bool, want_pdf: bool) -> str:
@@ -66,6 +77,12 @@ def _report_fingerprint(chapters: list[Chapter], include_code: bool, want_pdf: b
     for chapter in chapters:
         digest.update(chapter_fingerprint(chapter, shared).encode())
     return digest.hexdigest()
+
+
+def _chromium() -> str:
+    from analysis.report.pdf import CHROMIUM
+
+    return os.environ.get("USRJ_CHROMIUM", CHROMIUM)
 
 
 def _stamp(fingerprint: str, reports: Path, outputs: list[str]) -> str:
@@ -139,6 +156,13 @@ def build(want_pdf: bool = True, jobs: int = 2, include_code: bool = False, only
         return 0
 
     printer = None
+    if want_pdf and not only and not Path(_chromium()).exists():
+        print(
+            f"\nBUILD FAILED\nChromium, which prints the PDF, is not installed at {_chromium()}: run `make system-deps` "
+            "(or `make html` for the HTML alone). Nothing was executed; reports/ is unchanged.",
+            file=sys.stderr,
+        )
+        return 2
     if want_pdf and not only:
         from analysis.report.pdf import EarlyPrinter
 
@@ -230,11 +254,35 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.target == "check-data":
         return 0 if check_data() else 2
-    if args.target == "chapter-html":
-        if not args.slug:
-            parser.error("chapter-html needs a chapter slug")
-        return build(want_pdf=False, jobs=args.jobs, include_code=args.include_code, only=args.slug)
-    return build(want_pdf=args.target in ("report", "pdf"), jobs=args.jobs, include_code=args.include_code)
+    if args.target == "chapter-html" and not args.slug:
+        parser.error("chapter-html needs a chapter slug")
+    try:
+        with _build_lock():
+            if args.target == "chapter-html":
+                return build(want_pdf=False, jobs=args.jobs, include_code=args.include_code, only=args.slug)
+            return build(want_pdf=args.target in ("report", "pdf"), jobs=args.jobs, include_code=args.include_code)
+    except KeyboardInterrupt:
+        print("\nBUILD INTERRUPTED\nThe previous report in reports/ is unchanged.", file=sys.stderr)
+        return 130
+
+
+@contextlib.contextmanager
+def _build_lock():
+    """Serialise builds in one clone: a second build waits for the first, and says so."""
+    import fcntl
+
+    lock_file = paths.cache_dir() / "build.lock"
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_file, "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log("==> another build is running in this clone; waiting for it to finish")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 if __name__ == "__main__":

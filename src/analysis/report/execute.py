@@ -58,18 +58,23 @@ def _stamp_path(chapter: Chapter) -> Path:
     return paths.cache_dir() / "executed" / f"{chapter.slug}.sha256"
 
 
-def is_fresh(chapter: Chapter, fingerprint: str) -> bool:
-    """True when the cached execution matches the fingerprint."""
+def cache_state(chapter: Chapter, fingerprint: str) -> str:
+    """'fresh' (the cached execution can be used), 'stale' (inputs changed or nothing cached) or 'corrupt'."""
     stamp = _stamp_path(chapter)
     if not (executed_path(chapter).exists() and stamp.exists() and stamp.read_text() == fingerprint):
-        return False
+        return "stale"
     try:  # a truncated or garbled cache entry is re-executed, never trusted
         import nbformat
 
         nbformat.validate(nbformat.read(executed_path(chapter), as_version=4))
-    except Exception:  # noqa: BLE001 - any unreadable entry is simply stale
-        return False
-    return True
+    except Exception:  # noqa: BLE001 - any unreadable entry is simply corrupt
+        return "corrupt"
+    return "fresh"
+
+
+def is_fresh(chapter: Chapter, fingerprint: str) -> bool:
+    """True when the cached execution matches the fingerprint and can be read."""
+    return cache_state(chapter, fingerprint) == "fresh"
 
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -165,7 +170,13 @@ def execute_chapters(chapters: list[Chapter], jobs: int = 2, log=print) -> dict[
     """Execute the chapters whose fingerprint changed, ``jobs`` at a time; return seconds by slug."""
     shared = shared_fingerprint()
     prints = {chapter.slug: chapter_fingerprint(chapter, shared) for chapter in chapters}
-    todo = [chapter for chapter in chapters if not is_fresh(chapter, prints[chapter.slug])]
+    states = {chapter.slug: cache_state(chapter, prints[chapter.slug]) for chapter in chapters}
+    for chapter in chapters:
+        if states[chapter.slug] == "corrupt":
+            log(
+                f"  cache entry of '{chapter.slug}' ({executed_path(chapter).name}) is unreadable; discarded, re-executing"
+            )
+    todo = [chapter for chapter in chapters if states[chapter.slug] != "fresh"]
     total = len(chapters)
     position = {chapter.slug: index for index, chapter in enumerate(chapters, start=1)}
     for chapter in chapters:

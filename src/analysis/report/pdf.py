@@ -7,10 +7,11 @@ fixed date of the same length so two builds give identical bytes.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("USRJ_CHROMIUM", "/usr/bin/chromium")  # the tests point it elsewhere to check the refusal
 # Flags that let Chromium run as root with no network and no stray connections.
 CHROMIUM_ARGS = [
     "--no-sandbox",
