@@ -102,3 +102,19 @@ def test_copdab_years_average_months_and_directions():
     )
     out = record.copdab_years(copdab)
     assert out.loc[0, ["copdab_us", "copdab_ussr", "copdab_mean"]].tolist() == [-15.0, 5.0, -5.0]
+
+
+def test_disagreement_years_list_the_curated_events_behind_them():
+    table = pd.DataFrame({"year": [1970, 1971, 1972], "a": [5.0, -1.0, 0.0], "b": [-50.0, 10.0, 0.0]})
+    weighted = pd.DataFrame(
+        {
+            "dyad": ["USA-RUS", "USA-RUS", "USA-JPN"],
+            "year": [1970, 1970, 1970],
+            "title": ["Treaty", "Protest", "Other"],
+            "goldstein_weight": [8.0, -2.0, 1.0],
+            "date": pd.to_datetime(["1970-05-01", "1970-02-01", "1970-01-01"]),
+        }
+    )
+    out = record.disagreement_years(table, weighted, "USA-RUS", "a", "b", n=1)
+    assert out["year"].tolist() == [1970]
+    assert out["events"].tolist() == ["Protest (-2); Treaty (+8)"]

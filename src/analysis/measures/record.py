@@ -192,3 +192,21 @@ def dispute_counts(mids: pd.DataFrame, actors: pd.DataFrame, dataset: str = "cow
     frame = _with_dyad(mids[mids["dataset"] == dataset], actors)
     counts = frame.groupby("dyad")["dispnum"].nunique()
     return {dyad: int(counts.get(dyad, 0)) for dyad in DYADS}
+
+
+def disagreement_years(
+    table: pd.DataFrame, weighted: pd.DataFrame, dyad: str, first: str, second: str, n: int = 3
+) -> pd.DataFrame:
+    """The ``n`` years in which two yearly measures of one pair disagree most, with the curated events behind them.
+
+    ``table``: one pair's rows of the panel; ``weighted``: events with weights (``events.with_weights``).
+    Columns: year, the two measures, rank_gap (0-1), events (the year's curated events of the pair as
+    'title (weight)', most conflictual first; Goldstein units).
+    """
+    worst = sharpest_disagreements(table, first, second, n)
+    pair = weighted[weighted["dyad"] == dyad].sort_values(["goldstein_weight", "date"])
+    listed = {
+        year: "; ".join(f"{title} ({weight:+g})" for title, weight in zip(group["title"], group["goldstein_weight"]))
+        for year, group in pair.groupby("year")
+    }
+    return worst.assign(events=[listed.get(int(year), "none curated") for year in worst["year"]])
