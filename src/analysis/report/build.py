@@ -28,8 +28,10 @@ from analysis.report.chapters import Chapter, ChapterListError, read_chapters
 
 
 def log(message: str) -> None:
-    """Print a progress line at once."""
-    print(message, flush=True)
+    """Print a progress line at once, whole (shared with the worker threads' lines)."""
+    from analysis.report.execute import say
+
+    say(message)
 
 
 def check_data() -> bool:

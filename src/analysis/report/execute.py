@@ -11,12 +11,23 @@ import hashlib
 import os
 import re
 import subprocess
+import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from analysis import paths
 from analysis.report.chapters import Chapter, read_notebook
+
+_OUTPUT_LOCK = threading.Lock()
+
+
+def say(message: str) -> None:
+    """Write one whole progress line; worker threads never interleave inside a line."""
+    with _OUTPUT_LOCK:
+        sys.stdout.write(message + "\n")
+        sys.stdout.flush()
 
 
 class ChapterFailed(Exception):
@@ -128,7 +139,7 @@ def execute_one(
     """Execute one chapter in a fresh kernel (called from a worker thread; the kernel is its own process); return (slug, seconds)."""
     os.environ["USRJ_ROOT"] = root
     if progress:
-        print(f"  {progress} {slug}: started", flush=True)
+        say(f"  {progress} {slug}: started")
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
@@ -166,7 +177,7 @@ def execute_one(
     return slug, time.perf_counter() - start
 
 
-def execute_chapters(chapters: list[Chapter], jobs: int = 2, log=print) -> dict[str, float]:
+def execute_chapters(chapters: list[Chapter], jobs: int = 2, log=say) -> dict[str, float]:
     """Execute the chapters whose fingerprint changed, ``jobs`` at a time; return seconds by slug."""
     shared = shared_fingerprint()
     prints = {chapter.slug: chapter_fingerprint(chapter, shared) for chapter in chapters}
