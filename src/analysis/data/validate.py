@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from pathlib import Path
 
@@ -13,12 +14,40 @@ from analysis.data import rules
 from analysis.data.datapackage import DataValidationError, Problem, check_schemas, read_descriptor
 
 
+def _digest(data_dir: Path) -> str:
+    """SHA-256 of every file of the data folder and of the validation code itself."""
+    digest = hashlib.sha256()
+    code = Path(__file__).resolve().parent
+    for path in sorted(data_dir.iterdir()) + sorted(code.glob("*.py")):
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    # Chapters' citations count as uses of the bibliography (rules.check_bibliography_used).
+    for path in sorted((data_dir.parent / "notebooks").glob("*.md")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def validate(data_dir: Path | None = None) -> list[Problem]:
-    """All problems of ``data/`` (empty when valid); the rules run only on tables that passed their schemas."""
+    """All problems of ``data/`` (empty when valid); the rules run only on tables that passed their schemas.
+
+    A package already found valid, byte for byte, is not validated again: the project's own data folder records
+    its valid digests in ``.cache/validated/`` (every build and every chapter otherwise paid a second or more).
+    """
     data_dir = Path(data_dir or paths.data_dir())
+    own = data_dir.resolve() == paths.data_dir().resolve()
+    marker = paths.cache_dir() / "validated" / _digest(data_dir) if own else None
+    if marker is not None and marker.exists():
+        return []
     problems = check_schemas(data_dir)
     if not problems:
         problems = rules.check(data_dir, read_descriptor(data_dir))
+    if not problems and marker is not None:
+        try:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        except OSError:
+            pass  # a read-only cache only costs time
     return problems
 
 
