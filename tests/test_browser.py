@@ -25,11 +25,15 @@ def test_report_in_headless_chromium(built_project):
             page.goto(url, wait_until="load")
             page.wait_for_load_state("networkidle")
             images = page.evaluate("Array.from(document.images).map(i => [i.complete && i.naturalWidth > 0, i.alt])")
+            drawings = page.evaluate(
+                "Array.from(document.querySelectorAll('figure.report-figure > svg')).map(s => [s.getBoundingClientRect().width > 0, s.getAttribute('aria-label') || ''])"
+            )
             broken_links = page.evaluate(
                 "Array.from(document.querySelectorAll('a[href^=\"#\"]')).map(a => a.getAttribute('href').slice(1)).filter(id => !document.getElementById(id))"
             )
             figures_have_alt = page.evaluate(
                 "Array.from(document.querySelectorAll('figure.report-figure img')).every(i => i.alt.trim().length > 0)"
+                " && Array.from(document.querySelectorAll('figure.report-figure > svg')).every(s => (s.getAttribute('aria-label') || '').trim().length > 0)"
             )
             shot = built_project / "reports" / "screenshot.png"
             page.screenshot(path=str(shot), full_page=False)
@@ -38,7 +42,8 @@ def test_report_in_headless_chromium(built_project):
     leaving = [address for address in requests if address != url and not address.startswith("data:")]
     assert leaving == [], leaving
     assert console_errors == [] and page_errors == []
-    assert images and all(ok for ok, _ in images)
+    assert images or drawings
+    assert all(ok for ok, _ in images) and all(shown for shown, _ in drawings)
     assert figures_have_alt
     assert broken_links == []
     assert shot.stat().st_size > 0  # the screenshot stays in the temporary copy; tests never write into the tree

@@ -19,6 +19,14 @@ def _colour(key: str, index: int) -> str:
     return COUNTRY_COLOURS.get(key) or DYAD_COLOURS.get(key) or palette[index % len(palette)]
 
 
+def _plain_log(axis) -> None:
+    """Log-scale ticks as plain numbers ('1,000', '0.1'): chart text is never mathtext in this report."""
+    from matplotlib.ticker import FuncFormatter
+
+    axis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}" if value >= 1 else f"{value:g}"))
+    axis.set_minor_formatter(FuncFormatter(lambda value, _: ""))
+
+
 def _label(key: str) -> str:
     return COUNTRY_NAMES.get(key) or DYAD_NAMES.get(key) or key
 
@@ -49,6 +57,7 @@ def lines(
         ax.yaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
     if log:
         ax.set_yscale("log")
+        _plain_log(ax.yaxis)
     ax.set_ylabel(ylabel)
     ax.legend(loc="best")
     ax.margins(x=0.01)
@@ -196,6 +205,7 @@ def _draw_ranges(
     ax.set_xlabel(xlabel)
     if log:
         ax.set_xscale("log")
+        _plain_log(ax.xaxis)
     elif from_zero:
         ax.set_xlim(left=0)
         ax.locator_params(axis="x", nbins=6)
@@ -254,6 +264,7 @@ def line_panels(
             )
         if title in log:
             ax.set_yscale("log")
+            _plain_log(ax.yaxis)
         else:
             ax.yaxis.set_major_formatter(lambda value, _: f"{value:,.0f}")
         ax.set_title(title, fontsize=9)
@@ -307,6 +318,7 @@ def paired_bars(
     ax.set_yticks(list(positions), list(table.index))
     if log:
         ax.set_xscale("log")
+        _plain_log(ax.xaxis)
     ax.set_xlabel(xlabel)
     ax.legend(loc="lower right")
     return fig
@@ -430,6 +442,7 @@ def relationship_record(panel: pd.DataFrame, dyad: str, index_column: str = "wei
     strip.set_title(DYAD_NAMES[dyad], fontsize=9)
     trade.plot(part["year"], part["total"].where(part["total"] > 0), color=colour, lw=1.4)  # log scale: zero is a gap
     trade.set_yscale("log")
+    _plain_log(trade.yaxis)
     trade.set_ylabel("trade, $m", fontsize=8)
     index.bar(part["year"], part[index_column], color=colour, alpha=0.7, width=0.9, lw=0)
     index.axhline(0, color="#333333", lw=0.7)

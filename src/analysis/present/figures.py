@@ -61,6 +61,24 @@ def figure(nrows: int = 1, ncols: int = 1, height: float = 3.6, width: float = 7
     return plt.subplots(nrows, ncols, figsize=(width, height), **kwargs)
 
 
+# Inline SVG keeps charts crisp at any size and their text as text; a map with thousands of coastline
+# vertices would make the page heavy, so past this size a figure is embedded as PNG instead.
+SVG_MAX_BYTES = 400_000
+
+
+def svg_text(fig) -> str:
+    """The figure as an SVG element (text as text, no date, stable ids), without the XML prolog; closes the figure."""
+    import matplotlib
+
+    buffer = io.StringIO()
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "usrj-report"}):
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    text = buffer.getvalue()
+    text = text[text.index("<svg") :]
+    start, end = text.find(" <metadata>"), text.find("</metadata>")
+    return text[:start] + text[end + len("</metadata>") + 1 :] if start != -1 and end != -1 else text
+
+
 def png_bytes(fig) -> bytes:
     """The figure as PNG bytes, without a software or date tag, so builds are byte-identical."""
     buffer = io.BytesIO()
@@ -89,7 +107,7 @@ def data_link(frame: pd.DataFrame, name: str) -> str:
 
 
 def figure_html(
-    png: bytes,
+    image: bytes | str,
     name: str,
     caption: str,
     alt: str,
@@ -97,14 +115,19 @@ def figure_html(
     note: str = "",
     data: pd.DataFrame | None = None,
 ) -> str:
-    """The HTML of one report figure. ``name`` becomes the anchor ``fig-<name>``; ``data``, if given, is offered as CSV."""
+    """The HTML of one report figure: ``image`` is PNG bytes or an SVG element. ``name`` becomes the anchor
+    ``fig-<name>``; ``data``, if given, is offered as CSV."""
     if not (caption.strip() and alt.strip() and sources):
         raise ValueError(f"figure {name!r}: caption, alt text and at least one source are required")
-    image = base64.b64encode(png).decode("ascii")
+    if isinstance(image, str):
+        drawing = image.replace("<svg ", f'<svg role="img" aria-label="{html.escape(alt)}" ', 1)
+    else:
+        drawing = (
+            f'<img src="data:image/png;base64,{base64.b64encode(image).decode("ascii")}" alt="{html.escape(alt)}">'
+        )
     download = data_link(data, name) if data is not None else ""
     return (
-        f'<figure class="report-figure" id="fig-{html.escape(name)}">'
-        f'<img src="data:image/png;base64,{image}" alt="{html.escape(alt)}">'
+        f'<figure class="report-figure" id="fig-{html.escape(name)}">{drawing}'
         f'<figcaption><span class="figure-label">Figure</span> {html.escape(caption)}'
         f'<span class="figure-source">{html.escape(source_line(sources, note))}</span>{download}</figcaption></figure>'
     )
@@ -116,7 +139,11 @@ def show_figure(
     """Display a figure with its caption, alt text, source line and, given ``data``, a CSV of it (the one way to do it)."""
     from IPython.display import HTML, display
 
-    display(HTML(figure_html(png_bytes(fig), name, caption, alt, sources, note, data)))
+    image = svg_text(fig)
+    if len(image.encode("utf-8")) > SVG_MAX_BYTES:
+        image = png_bytes(fig)
+    plt.close(fig)
+    display(HTML(figure_html(image, name, caption, alt, sources, note, data)))
 
 
 def table_html(
