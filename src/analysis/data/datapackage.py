@@ -262,8 +262,12 @@ def _as_list(value: str | list[str]) -> list[str]:
 # --------------------------------------------------------------------------- package
 
 
-def check_schemas(data_dir: Path | None = None) -> list[Problem]:
-    """Check every resource against its schema; return all problems (empty when valid)."""
+def check_schemas(data_dir: Path | None = None, tables_read: dict | None = None) -> list[Problem]:
+    """Check every resource against its schema; return all problems (empty when valid).
+
+    ``tables_read``, if given, receives each table's rows as read, {name: [(line, row), ...]}, so the
+    cross-table rules need not read the files again.
+    """
     data_dir = Path(data_dir or paths.data_dir())
     problems: list[Problem] = []
     try:
@@ -407,4 +411,6 @@ def check_schemas(data_dir: Path | None = None) -> list[Problem]:
                             )
                         )
 
+    if tables_read is not None:
+        tables_read.update({name: table.rows for name, table in tables.items()})
     return problems

@@ -63,12 +63,15 @@ def _contiguous_years(
     return problems
 
 
-def check_capabilities(file: str, rows, known_gaps=None) -> list[Problem]:
-    """Capabilities: urban population within total population, contiguous years except declared gaps."""
+def check_capabilities(file: str, rows, known_gaps=None, missing=("",)) -> list[Problem]:
+    """Capabilities: urban population within total population, contiguous years except declared gaps.
+
+    ``missing``: the descriptor's missing-value codes (e.g. COW's -9), never typed here.
+    """
     problems = []
     for line, row in rows:
         upop, tpop = row["upop"], row["tpop"]
-        if upop not in ("", "-9") and tpop not in ("", "-9") and float(upop) > float(tpop):
+        if upop not in missing and tpop not in missing and float(upop) > float(tpop):
             problems.append(
                 Problem(file, line, "upop", "upop<=tpop", f"urban population {upop} exceeds total population {tpop}")
             )
@@ -215,14 +218,21 @@ def _known_gaps(descriptor: dict[str, Any], name: str) -> dict[str, list[int]]:
     return {}
 
 
-def check(data_dir: Path, descriptor: dict[str, Any]) -> list[Problem]:
-    """Every cross-table rule, on a package whose tables passed their schemas."""
+def check(data_dir: Path, descriptor: dict[str, Any], tables: dict | None = None) -> list[Problem]:
+    """Every cross-table rule, on a package whose tables passed their schemas (``tables``: rows already read)."""
     files = _resource_files(descriptor)
     problems: list[Problem] = []
-    loaded = {name: _rows(data_dir, path) for name, path in files.items() if path.endswith(".csv")}
+    tables = tables or {}
+    loaded = {
+        name: tables[name] if name in tables else _rows(data_dir, path)
+        for name, path in files.items()
+        if path.endswith(".csv")
+    }
     if "capabilities" in loaded:
+        capabilities = next(r for r in descriptor["resources"] if r["name"] == "capabilities")
+        missing = tuple(capabilities["schema"].get("missingValues", descriptor.get("missingValues", [""])))
         problems += check_capabilities(
-            files["capabilities"], loaded["capabilities"], _known_gaps(descriptor, "capabilities")
+            files["capabilities"], loaded["capabilities"], _known_gaps(descriptor, "capabilities"), missing
         )
     if "economy" in loaded:
         problems += _contiguous_years(

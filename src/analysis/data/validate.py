@@ -39,9 +39,10 @@ def validate(data_dir: Path | None = None) -> list[Problem]:
     marker = paths.cache_dir() / "validated" / _digest(data_dir) if own else None
     if marker is not None and marker.exists():
         return []
-    problems = check_schemas(data_dir)
+    tables: dict = {}
+    problems = check_schemas(data_dir, tables)
     if not problems:
-        problems = rules.check(data_dir, read_descriptor(data_dir))
+        problems = rules.check(data_dir, read_descriptor(data_dir), tables)
     if not problems and marker is not None:
         try:
             marker.parent.mkdir(parents=True, exist_ok=True)
