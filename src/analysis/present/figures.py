@@ -127,7 +127,9 @@ def figure_html(
         )
     download = data_link(data, name) if data is not None else ""
     return (
-        f'<figure class="report-figure" id="fig-{html.escape(name)}">{drawing}'
+        f'<figure class="report-figure" id="fig-{html.escape(name)}">'
+        f'<a class="figure-zoom" href="#fig-{html.escape(name)}">View full size</a>'
+        f'<a class="figure-close" href="#main">Close</a>{drawing}'
         f'<figcaption><span class="figure-label">Figure</span> {html.escape(caption)}'
         f'<span class="figure-source">{html.escape(source_line(sources, note))}</span>{download}</figcaption></figure>'
     )
