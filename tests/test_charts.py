@@ -89,3 +89,21 @@ def test_chronicle_layout_compresses_quiet_days_and_stacks_busy_lanes():
     fig = charts.chronicle(events, ["USA", "RUS", "JPN"], "1945-08-06", "1945-08-08")
     assert len(fig.axes[0].collections) == 4
     plt.close(fig)
+
+
+def test_event_markers_carry_native_tooltips_in_the_svg():
+    import pandas as pd
+
+    from analysis.present import charts, figures
+
+    events = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["1905-09-05", "1941-12-07"]),
+            "date_precision": ["day", "day"],
+            "title": ["Treaty of Portsmouth & <peace>", "Pearl Harbor"],
+            "source_actor": ["USA", "JPN"],
+        }
+    )
+    svg = figures.svg_text(charts.timeline(events))
+    assert "<title>5 September 1905: Treaty of Portsmouth &amp; &lt;peace&gt;</title>" in svg
+    assert "<title>7 December 1941: Pearl Harbor</title>" in svg

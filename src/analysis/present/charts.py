@@ -27,6 +27,27 @@ def _plain_log(axis) -> None:
     axis.set_minor_formatter(FuncFormatter(lambda value, _: ""))
 
 
+def _tooltip(fig, artist, text: str) -> None:
+    """Give a marker a native hover tooltip in the SVG (an SVG <title>, no script): date and title of the event."""
+    tips = fig.__dict__.setdefault("tooltips", {})
+    gid = f"tip-{len(tips) + 1}"
+    artist.set_gid(gid)
+    tips[gid] = text
+
+
+def _event_tip(row) -> str:
+    stamp = pd.Timestamp(row["date"])
+    precision = row.get("date_precision", "day")
+    when = (
+        stamp.strftime("%B %Y")
+        if precision == "month"
+        else stamp.strftime("%Y")
+        if precision == "year"
+        else f"{stamp.day} {stamp.strftime('%B %Y')}"
+    )
+    return f"{when}: {row['title']}"
+
+
 def _label(key: str) -> str:
     return COUNTRY_NAMES.get(key) or DYAD_NAMES.get(key) or key
 
@@ -134,7 +155,7 @@ def timeline(
     for position, row in frame.iterrows():
         y = count - position
         colour = _colour(row[colour_column], 0)
-        ax.scatter([0], [y], color=colour, s=28, zorder=3)
+        _tooltip(fig, ax.scatter([0], [y], color=colour, s=28, zorder=3), _event_tip(row))
         stamp = pd.Timestamp(row["date"])
         precision = row.get("date_precision", "day")
         when = (
@@ -167,7 +188,9 @@ def event_strip(events: pd.DataFrame, start: str, end: str, lanes: list[str], la
         step = offsets.get(row[lane_column], 0)
         offsets[row[lane_column]] = step + 1
         y = lane + 0.12 + 0.16 * (step % 5)
-        ax.scatter(row["date"], lane, color=_colour(row[lane_column], lane), s=24, zorder=3)
+        _tooltip(
+            fig, ax.scatter(row["date"], lane, color=_colour(row[lane_column], lane), s=24, zorder=3), _event_tip(row)
+        )
         ax.annotate(
             textwrap.shorten(str(row["title"]), 46, placeholder="…"),
             (row["date"], lane),
@@ -389,7 +412,7 @@ def chronicle(
         )
     for _, row in placed.iterrows():
         colour = _colour(lanes[row["column"]], row["column"])
-        ax.scatter([row["column"] + 0.04], [row["y"]], color=colour, s=18, zorder=3)
+        _tooltip(fig, ax.scatter([row["column"] + 0.04], [row["y"]], color=colour, s=18, zorder=3), _event_tip(row))
         label = "\n".join(textwrap.wrap(str(row["title"]), wrap)[:2])
         if len(textwrap.wrap(str(row["title"]), wrap)) > 2:
             label = label.rstrip() + "…"

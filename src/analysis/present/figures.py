@@ -75,6 +75,9 @@ def svg_text(fig) -> str:
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     text = buffer.getvalue()
     text = text[text.index("<svg") :]
+    for gid, tip in getattr(fig, "tooltips", {}).items():
+        # Event markers carry their date and title as an SVG <title>: a native tooltip, no script.
+        text = text.replace(f'<g id="{gid}">', f'<g id="{gid}"><title>{html.escape(tip)}</title>', 1)
     start, end = text.find(" <metadata>"), text.find("</metadata>")
     return text[:start] + text[end + len("</metadata>") + 1 :] if start != -1 and end != -1 else text
 
