@@ -35,17 +35,20 @@ def _tooltip(fig, artist, text: str) -> None:
     tips[gid] = text
 
 
-def _event_tip(row) -> str:
+def _when(row, day_format: str = "%d %B %Y") -> str:
+    """An event's date as its precision allows: '1945', 'August 1945' or '9 August 1945'."""
     stamp = pd.Timestamp(row["date"])
     precision = row.get("date_precision", "day")
-    when = (
-        stamp.strftime("%B %Y")
-        if precision == "month"
-        else stamp.strftime("%Y")
-        if precision == "year"
-        else f"{stamp.day} {stamp.strftime('%B %Y')}"
-    )
-    return f"{when}: {row['title']}"
+    if precision == "year":
+        return stamp.strftime("%Y")
+    if precision == "month":
+        return stamp.strftime("%b %Y" if "%b" in day_format else "%B %Y")
+    return stamp.strftime(day_format).lstrip("0")
+
+
+def _event_tip(row) -> str:
+    """A marker's tooltip: the event's full date and its title."""
+    return f"{_when(row)}: {row['title']}"
 
 
 def _label(key: str) -> str:
@@ -156,16 +159,7 @@ def timeline(
         y = count - position
         colour = _colour(row[colour_column], 0)
         _tooltip(fig, ax.scatter([0], [y], color=colour, s=28, zorder=3), _event_tip(row))
-        stamp = pd.Timestamp(row["date"])
-        precision = row.get("date_precision", "day")
-        when = (
-            stamp.strftime("%b %Y")
-            if precision == "month"
-            else stamp.strftime("%Y")
-            if precision == "year"
-            else stamp.strftime(date_format).lstrip("0")
-        )
-        ax.text(0.15, y, when, va="center", fontsize=7.5, color="#333333")
+        ax.text(0.15, y, _when(row, date_format), va="center", fontsize=7.5, color="#333333")
         ax.text(1.45, y, textwrap.shorten(str(row["title"]), label_width, placeholder="…"), va="center", fontsize=7.5)
     ax.plot([0, 0], [0.5, count + 0.5], color="#bbbbbb", lw=1, zorder=1)
     ax.set_xlim(-0.2, 7)
