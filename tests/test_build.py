@@ -44,7 +44,14 @@ def _chapters(root: Path):
 def test_html_is_one_offline_file_with_contents_and_numbered_figures(built_project):
     page = (built_project / "reports" / "report.html").read_text(encoding="utf-8")
     assert "<script" not in page.lower()
-    assert not re.search(r'(src|href)="(https?:)?//', page), "the report must load nothing from the network"
+    # Links to sources may point to the web (a click is the reader's choice); nothing may be loaded from it.
+    assert not re.search(r'src="(https?:)?//', page), "the report must load nothing from the network"
+    assert not re.search(r"<link\b|<script\b|@import|url\((https?:)?//", page, re.I), (
+        "no style sheet or script from elsewhere"
+    )
+    assert re.search(r'<li id="ref-[^"]+">[^<]*<a href="https?://', page), (
+        "source addresses in the references are links"
+    )
     for chapter in _chapters(built_project):
         assert f'href="#chapter-{chapter["slug"]}"' in page
         assert f'id="chapter-{chapter["slug"]}"' in page

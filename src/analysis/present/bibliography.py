@@ -191,11 +191,19 @@ def sort_key(entry: Entry) -> tuple[str, str]:
     return (who.lower(), entry.get("year"))
 
 
+URL = re.compile(r"https?://[^\s<>\"]+?(?=[.,;)]*(?:\s|$))")
+
+
+def _linked(escaped: str) -> str:
+    """Web addresses in an escaped citation made into links (the text of the link is the address itself)."""
+    return URL.sub(lambda match: f'<a href="{match.group(0)}">{match.group(0)}</a>', escaped)
+
+
 def references_html(keys: set[str] | None = None) -> str:
     """The reference list as HTML (escaped), each entry once, sorted by author; ``keys`` limits it."""
     chosen = [entry for entry in entries().values() if keys is None or entry.key in keys]
     items = "".join(
-        f'<li id="ref-{html.escape(entry.key)}">{html.escape(full_citation(entry))}</li>'
+        f'<li id="ref-{html.escape(entry.key)}">{_linked(html.escape(full_citation(entry)))}</li>'
         for entry in sorted(chosen, key=sort_key)
     )
     return f'<ol class="references">{items}</ol>'
