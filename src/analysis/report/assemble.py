@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import nbformat
@@ -23,7 +24,7 @@ from nbconvert.filters.highlight import Highlight2HTML
 from nbconvert.filters.markdown import markdown2html
 
 from analysis import paths
-from analysis.present import bibliography
+from analysis.present import bibliography, prose_dates
 from analysis.present.text import FACTS_MIME, prose_of, typed_numbers
 from analysis.report.chapters import Chapter
 
@@ -182,6 +183,14 @@ def _heading_ids(fragment: str, chapter: Chapter, outline: Outline, used: set[st
     return re.sub(r"<h([123])([^>]*)>(.*?)</h\1>", replace, fragment, flags=re.S)
 
 
+@lru_cache(maxsize=1)
+def _known_dates() -> tuple[set, set]:
+    """The dates the data holds, for the prose-date check (read once per build)."""
+    from analysis.data.load import load
+
+    return prose_dates.known_dates(load("events"), load("key_figures"), load("seed_claims"))
+
+
 def render_chapter(
     chapter: Chapter, executed: Path, include_code: bool, used_ids: set[str], draft: bool = False
 ) -> tuple[str, Outline]:
@@ -205,12 +214,14 @@ def render_chapter(
                 f"chapter '{chapter.slug}', cell {number}: placeholder text '{SCAFFOLD_MARKER}' is still there; replace it before publishing"
             )
         if cell.cell_type == "markdown":
-            typed = typed_numbers(prose_of(cell.source))
+            typed = typed_numbers(prose_of(cell.source)) + [
+                f"date {found}" for found in prose_dates.unmatched_dates(cell.source, *_known_dates())
+            ]
             if typed and draft:
                 outline.typed.append((number, typed))
             elif typed:
                 raise AssemblyError(
-                    f"chapter '{chapter.slug}', cell {number}: numbers typed into the narrative: {', '.join(typed)}; "
+                    f"chapter '{chapter.slug}', cell {number}: numbers or dates not from the data in the narrative: {', '.join(typed)}; "
                     "publish them from data in a code cell and write {eval}`name` (docs/writing-chapters.md)"
                 )
             filled = _fill_facts(_escape_raw_html(cell.source), facts, chapter, number)
@@ -345,7 +356,7 @@ def assemble(
         if outline.typed and warn is not None:
             cells = "; ".join(f"cell {number}: {', '.join(numbers)}" for number, numbers in outline.typed)
             warn(
-                f"WARNING: chapter '{chapter.slug}' types numbers into its narrative ({cells}); make report refuses it"
+                f"WARNING: chapter '{chapter.slug}' types numbers or dates not from the data into its narrative ({cells}); make report refuses it"
             )
         bodies.append(body)
         outlines.append(outline)
