@@ -145,3 +145,15 @@ def test_land_at_places_uses_the_rows_coordinates():
     assert maps.land_at_places(shapes, places, ["b"]) == []
     with pytest.raises(KeyError, match="nowhere"):
         maps.land_at_places(shapes, places, ["nowhere"])
+
+
+def test_name_areas_writes_each_name_at_its_projected_position():
+    import matplotlib.pyplot as plt
+
+    from analysis.present import maps
+
+    fig, ax = plt.subplots()
+    maps.name_areas(ax, lambda lon, lat: (lon * 2, lat * 3), [("Sea of Okhotsk", 148.0, 49.0), ("KOREA", 128.0, 36.0)])
+    written = {text.get_text(): text.get_position() for text in ax.texts}
+    plt.close(fig)
+    assert written == {"Sea of Okhotsk": (296.0, 147.0), "KOREA": (256.0, 108.0)}

@@ -590,3 +590,10 @@ def land_at_places(
     """``land_at`` for ``places`` rows named by id: the land polygons at (or, with ``radius_km`` km, near and under
     ``max_area_km2`` km²) the cited coordinates of those places."""
     return land_at(shapes, [lonlat(places, place_id) for place_id in place_ids], radius_km, max_area_km2)
+
+
+def name_areas(ax, projection, names: list[tuple[str, float, float]], fontsize: float = 7, clip: bool = True) -> None:
+    """Write the names of seas, countries and regions (label, longitude °, latitude °) in grey italics."""
+    for label, lon, lat in names:
+        x, y = projection(lon, lat)
+        ax.text(x, y, label, fontsize=fontsize, color="#666666", style="italic", ha="center", clip_on=clip)

@@ -82,9 +82,10 @@ def _report_fingerprint(chapters: list[Chapter], include_code: bool, want_pdf: b
 
 
 def _chromium() -> str:
+    """The browser that prints the PDF (``analysis.report.pdf.CHROMIUM``, which ``USRJ_CHROMIUM`` overrides)."""
     from analysis.report.pdf import CHROMIUM
 
-    return os.environ.get("USRJ_CHROMIUM", CHROMIUM)
+    return CHROMIUM
 
 
 def _stamp(fingerprint: str, reports: Path, outputs: list[str]) -> str:
