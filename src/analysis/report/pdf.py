@@ -80,7 +80,9 @@ def print_with(browser, html_file: Path, pdf_file: Path) -> None:
         )
     finally:
         page.close()
-    pdf_file.write_bytes(normalise(pdf))
+    from analysis.report.page_numbers import number_contents
+
+    pdf_file.write_bytes(number_contents(normalise(pdf), html_file.read_text(encoding="utf-8")))
 
 
 def print_pdf(html_file: Path, pdf_file: Path) -> None:
@@ -117,6 +119,9 @@ class EarlyPrinter:
 
             with sync_playwright() as playwright:
                 browser = launch(playwright)
+                from analysis.report.page_numbers import prepare_fonts
+
+                prepare_fonts()  # while the chapters execute, not after
                 try:
                     while (job := self._jobs.get()) is not None:
                         html_file, pdf_file = job
