@@ -21,7 +21,37 @@ def test_an_unpublished_placeholder_names_chapter_and_cell():
 
 def test_first_sentence_for_contents():
     assert _first_sentence("Stockpiles by year. The USSR caught up.") == "Stockpiles by year."
-    assert _first_sentence("word " * 60).endswith("…")
+    assert _first_sentence("Four boundaries in the Kurils: 1855 to 1945.") == "Four boundaries in the Kurils"
+    # Abbreviations and initials do not end a sentence.
+    assert _first_sentence("Forces in Manchuria, c. 1945, as B. N. Slavinsky counts them. More.") == (
+        "Forces in Manchuria, c. 1945, as B. N. Slavinsky counts them."
+    )
+    # Nor does a full stop inside brackets or quotes.
+    assert (
+        _first_sentence("Losses (est. by the staff. Vol. 2) by year. Next.")
+        == "Losses (est. by the staff. Vol. 2) by year."
+    )
+    assert _first_sentence("word " * 60).endswith("…")  # no phrase at all: cut between words
+
+
+def test_long_contents_entries_end_at_a_phrase_boundary_never_inside_brackets_or_quotes():
+    long_captions = [
+        "The islands held by the United States under Article 3 of the peace treaty, south of latitude 29 degrees "
+        "north (the Ryukyu and Bonin islands, returned later). More.",
+        "The years in which the curated index and WEIS disagree most for the United States and the Soviet Union, "
+        "with the curated events behind them.",
+        "A long caption (which has, inside its parentheses, commas and a “quoted phrase, with commas”) that goes on "
+        "and on without any other break at all until the very end of a line that is much too long",
+        "Shares of the three powers' combined total – component by component – in the first year of the Pacific "
+        "war and in the last year of the Soviet Union, as the sources give them",
+    ]
+    expected_ends = ["peace treaty…", "the Soviet Union…", "goes on and on…", "component by component…"]
+    for caption, end in zip(long_captions, expected_ends, strict=True):
+        entry = _first_sentence(caption)
+        assert len(entry) <= 120 and entry.endswith(end), entry
+        body = entry.removesuffix("…")
+        assert body.count("(") == body.count(")") and body.count("“") == body.count("”"), entry
+        assert caption.startswith(body)
 
 
 def _notebook(tmp_path, *markdown: str):

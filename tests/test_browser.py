@@ -67,3 +67,35 @@ def test_no_page_level_horizontal_overflow_on_a_phone_or_a_laptop(built_project)
         finally:
             browser.close()
     assert overflow == {390: 0, 1280: 0}
+
+
+# The WCAG 2.0, 2.1 and 2.2 success criteria of levels A and AA, as axe-core tags them.
+WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def test_axe_core_finds_no_wcag_2_2_aa_violation_in_light_or_dark_mode_on_a_phone_or_a_desktop(built_project):
+    """axe-core (bundled by axe-playwright-python: no network) on the built report. The report itself has no script
+    and forbids scripts in its Content-Security-Policy; only this test page lifts the policy to inject axe."""
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import sync_playwright
+
+    url = (built_project / "reports" / "report.html").resolve().as_uri()
+    axe = Axe()
+    found = []
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            for width, scheme in ((1280, "light"), (390, "dark"), (1920, "dark")):
+                page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme, bypass_csp=True)
+                page.goto(url, wait_until="load")
+                results = axe.run(
+                    page, options={"runOnly": {"type": "tag", "values": WCAG_AA_TAGS}, "resultTypes": ["violations"]}
+                )
+                for violation in results.response["violations"]:
+                    for node in violation["nodes"]:
+                        summary = " ".join((node.get("failureSummary") or "").split())
+                        found.append(f"{width} px {scheme}: {violation['id']} at {node['target']}: {summary[:240]}")
+                page.close()
+        finally:
+            browser.close()
+    assert found == [], f"{len(found)} accessibility violation(s):\n" + "\n".join(found[:60])

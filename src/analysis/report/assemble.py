@@ -240,10 +240,61 @@ def render_chapter(
     return f'<section class="chapter" id="section-{chapter.slug}">{html_body}</section>', outline
 
 
+ABBREVIATIONS = {"c", "ca", "cf", "e.g", "i.e", "vol", "no", "nos", "p", "pp", "st", "gen", "adm", "lt", "col", "vs"}
+PAIRS = {"(": ")", "[": "]", "“": "”", "‘": "’", "«": "»"}
+
+
+def _outer_marks(text: str, wanted: str = ".;:!?,–—") -> list[tuple[int, str]]:
+    """(position, character) of the ``wanted`` characters standing outside every bracket and quotation."""
+    marks, stack = [], []
+    for position, char in enumerate(text):
+        if char == '"':
+            if stack and stack[-1] == '"':
+                stack.pop()
+            else:
+                stack.append('"')
+        elif char in PAIRS:
+            stack.append(PAIRS[char])
+        elif stack and char == stack[-1]:
+            stack.pop()
+        elif not stack and char in wanted:
+            marks.append((position, char))
+    return marks
+
+
 def _first_sentence(caption: str, limit: int = 120) -> str:
-    """The caption's first sentence, shortened for the table of contents."""
-    sentence = re.split(r"(?<=[.;:])\s", caption, maxsplit=1)[0].rstrip(":;")
-    return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+    """The caption's first sentence for the table of contents, never cut inside a phrase, brackets or quotes.
+
+    A sentence ends at '.', ';', ':', '!' or '?' followed by a space, outside brackets and quotes, and not
+    after an abbreviation ("c.", "Vol.") or an initial ("B."). A sentence longer than ``limit`` ends at
+    its last phrase boundary (',', a spaced dash) within the limit, marked '…'; only a sentence with no
+    such boundary is cut between words (outside brackets and quotes)."""
+    text = " ".join(caption.split())
+    marks = _outer_marks(text)
+    end = len(text)
+    for position, char in marks:
+        if char not in ".;:!?" or not text[position + 1 : position + 2].isspace():
+            continue
+        word = text[:position].rsplit(" ", 1)[-1].lower()
+        if char == "." and (word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
+            continue
+        end = position + (1 if char in ".!?" else 0)
+        break
+    sentence = text[:end]
+    if len(sentence) <= limit:
+        return sentence
+    boundaries = [
+        position
+        for position, char in marks
+        if position < limit - 1
+        and (
+            char == "," or (char in "–—" and text[position - 1 : position] == " " == text[position + 1 : position + 2])
+        )
+    ]
+    if boundaries:
+        return sentence[: boundaries[-1]].rstrip() + "…"
+    spaces = [position for position, char in _outer_marks(sentence, " ") if position < limit - 1]
+    return sentence[: spaces[-1]] + "…" if spaces else sentence
 
 
 def _number_items(body: str, outlines: list[Outline]) -> str:
@@ -321,6 +372,86 @@ def _check_links(page: str) -> None:
             raise AssemblyError(f"internal link #{target} points to no element")
 
 
+# A cell holding one number: sign (true minus or hyphen), thousands commas, decimals, a unit of percent or times.
+NUMBER_CELL = re.compile(r"[−+±-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?[%×]?")
+EMPTY_CELLS = {"", "–", "—", "-", "…"}
+CELL = re.compile(r"<(t[hd])([^>]*)>(.*?)</\1>", re.S)
+
+
+def _cell_text(inner: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", inner)).strip()
+
+
+def _numeric_columns(table: str) -> set[int]:
+    """The columns of a table whose body cells are all numbers (or empty), with at least one number."""
+    body = re.search(r"<tbody>(.*?)</tbody>", table, re.S)
+    if body is None or "rowspan" in table:
+        return set()
+    seen: dict[int, bool] = {}
+    for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body.group(1), re.S):
+        column = 0
+        for _, attributes, inner in CELL.findall(row):
+            span = int(re.search(r'colspan="(\d+)"', attributes).group(1)) if "colspan" in attributes else 1
+            text = _cell_text(inner)
+            if text not in EMPTY_CELLS:
+                for index in range(column, column + span):
+                    seen[index] = seen.get(index, True) and NUMBER_CELL.fullmatch(text) is not None
+            column += span
+    return {index for index, numeric in seen.items() if numeric}
+
+
+def _mark_numeric(table: str, numeric: set[int]) -> str:
+    """Add class="num" to every cell (head and body) standing wholly in a numeric column."""
+
+    def row(match: re.Match) -> str:
+        column = 0
+
+        def cell(found: re.Match) -> str:
+            nonlocal column
+            tag, attributes, inner = found.groups()
+            span = int(re.search(r'colspan="(\d+)"', attributes).group(1)) if "colspan" in attributes else 1
+            covered = set(range(column, column + span))
+            column += span
+            if covered <= numeric:
+                attributes = re.sub(r'\s?style="[^"]*"', "", attributes) + ' class="num"'
+            return f"<{tag}{attributes}>{inner}</{tag}>"
+
+        return match.group(1) + CELL.sub(cell, match.group(2)) + match.group(3)
+
+    return re.sub(r"(<tr[^>]*>)(.*?)(</tr>)", row, table, flags=re.S)
+
+
+def _table_markup(body: str) -> str:
+    """Tables read well and are reachable: numeric columns marked ``num`` (right-aligned, tabular figures, in CSS);
+    tables of many columns marked ``wide`` (set smaller on paper); each scroll frame a labelled region the
+    keyboard can reach, since a wide table scrolls in it on a phone (WCAG 2.1.1)."""
+
+    def figure(match: re.Match) -> str:
+        block = match.group(0)
+        caption = re.search(r'<figcaption><span class="table-label">(.*?)</span>(.*?)</figcaption>', block, re.S)
+        label = (
+            f"{_cell_text(caption.group(1))} {_first_sentence(_cell_text(caption.group(2)))}" if caption else "Table"
+        )
+        block = block.replace(
+            '<div class="table-scroll">',
+            f'<div class="table-scroll" tabindex="0" role="region" aria-label="{html.escape(label)}">',
+            1,
+        )
+
+        def table(found: re.Match) -> str:
+            text = found.group(0)
+            head = re.search(r"<thead>.*?<tr[^>]*>(.*?)</tr>", text, re.S)
+            columns = len(CELL.findall(head.group(1))) if head else 0
+            text = _mark_numeric(text, _numeric_columns(text))
+            if columns >= 7:
+                text = text.replace('class="dataframe report-table"', 'class="dataframe report-table wide"', 1)
+            return text
+
+        return re.sub(r"<table[^>]*>.*?</table>", table, block, flags=re.S)
+
+    return re.sub(r'<figure class="report-table-wrap" id="tab-[^"]+">.*?</figure>', figure, body, flags=re.S)
+
+
 REPORT_AUTHORS = "The contributors to the US–USSR–Japan report"
 REPORT_LICENCE = "Text and curated data: CC BY 4.0. Code: MIT. Extracts of published datasets: their producers' terms."
 
@@ -361,6 +492,7 @@ def assemble(
         bodies.append(body)
         outlines.append(outline)
     body = _number_items("".join(bodies), outlines)
+    body = _table_markup(body)
     # A chapter built alone has no appendix: its cited works are listed after it, so every citation resolves.
     cited = {key for key in re.findall(r'class="citation" href="#ref-([^"]+)"', body)}
     missing = {html.unescape(key) for key in cited if f'id="ref-{key}"' not in body}
