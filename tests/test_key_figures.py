@@ -28,3 +28,22 @@ def test_supply_months_range_uses_stock_bounds():
 
 def test_ratio_of_two_figures():
     assert kf.ratio(FIGURES, "jp_tonnage", "us_tonnage") == pytest.approx(0.6)
+
+
+def test_bound_table_gives_figures_by_id():
+    figures = kf.KeyFigures(FIGURES.assign(quantity="q", unit="barrels", as_of=pd.Timestamp("1941-12-01")))
+    stock = figures["stock"]
+    assert stock.bounds == (40.0, 60.0) and stock.is_range and stock.value == 40.0
+    assert figures["use"].bounds == (120.0, 120.0) and not figures["use"].is_range
+    assert figures.ratio("jp_tonnage", "us_tonnage") == pytest.approx(0.6)
+    assert figures.sources("jp_tonnage", "us_tonnage", "stock") == ["s3", "s1"]
+    assert len(figures) == 4 and "use" in figures
+    with pytest.raises(KeyError, match="nope"):
+        _ = figures["nope"]
+
+
+def test_a_figure_with_only_a_range_has_no_single_value():
+    frame = FIGURES.assign(quantity="q", unit="u", as_of=pd.NaT)
+    frame.loc[frame["id"] == "stock", "value"] = float("nan")
+    with pytest.raises(ValueError, match="only a range"):
+        _ = kf.KeyFigures(frame)["stock"].value

@@ -56,3 +56,34 @@ def test_counted_puts_the_noun_in_the_right_number():
     assert text.counted(1, "event") == "1 event"
     assert text.counted(0, "event") == "0 events"
     assert text.counted(2, "crisis", "crises") == "2 crises"
+
+
+def _figure(low, high, value=None, unit="persons"):
+    from analysis.measures.key_figures import Figure
+
+    return Figure("f", "q", low, high, unit, pd.Timestamp("1945-01-01"), ("s",), value)
+
+
+def test_value_range_options_replace_string_surgery():
+    assert text.value_range(9780, 12031, sep=" and ") == "9,780 and 12,031"
+    assert text.value_range(2_600_000, 3_760_000, sep=" to ", approx=True) == "2.6 to 3.76 million"
+    assert text.value_range(900_000, 1_100_000, sep=" to ", approx=True) == "900,000 to 1.1 million"
+    assert text.value_range(47, 50, unit="%") == "47–50%" and text.value_range(12, 18, unit="kt") == "12–18 kt"
+    assert text.value_range(5556, 5556, collapse=True) == "5,556" and text.value_range(1, 2, collapse=True) == "1–2"
+    assert text.value_range(9780, 12031, -3, sep=" to ") == "10,000 to 12,000"
+
+
+def test_figure_phrases():
+    assert text.spread(_figure(12, 18, 15), unit="kilotons") == "12 to 18 kilotons around 15"
+    assert text.spread(_figure(18.9, 23.1, 21), 1) == "18.9 to 23.1 around 21"
+    assert text.estimate(_figure(560_000, 900_000)) == "560,000–900,000"
+    assert text.estimate(_figure(1958, 1958, 1958, unit="year")) == "1958"
+    assert text.quantity(_figure(48, 48, 48, unit="long_tons")) == "48 long tons"
+
+
+def test_small_formats():
+    assert text.signed(-10.0) == "−10" and text.signed(2.0) == "+2"
+    assert text.dollars(1.99e9) == "$1.99 billion" and text.dollars(463e6) == "$463 million"
+    assert text.year_spans([1920, 1925, 1930], runs=False) == "1920, 1925 and 1930"
+    assert text.year_spans([1920, 1921, 1922], runs=False) == "1920, 1921 and 1922"
+    assert text.year_spans([1920, 1921, 1922]) == "1920–1922"

@@ -94,6 +94,11 @@ def load_all() -> Data:
     return Data(**{name: load(name) for name in TABLES})
 
 
+def key_figures_of(data: Data) -> kf.KeyFigures:
+    """The key figures bound to their table: ``K = key_figures_of(data)``, then ``K["little_boy_yield"].bounds``."""
+    return kf.KeyFigures(data.key_figures)
+
+
 __all__ = [
     "Data",
     "load_all",
@@ -108,6 +113,7 @@ __all__ = [
     "ev",
     "figures",
     "kf",
+    "key_figures_of",
     "maps",
     "power",
     "record",

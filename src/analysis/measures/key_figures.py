@@ -1,6 +1,14 @@
-"""Key figures of single episodes: look-ups by id, and ranges for prose and charts."""
+"""Key figures of single episodes: look-ups by id, and ranges for prose and charts.
+
+Chapters bind the table once, ``K = KeyFigures(data.key_figures)`` (``key_figures_of(data)`` in the
+chapter set-up), and read ``K["pearl_harbor_us_killed"].value``, ``K["little_boy_yield"].bounds`` or
+``K.sources("little_boy_yield", "fat_man_yield")``; ``analysis.present.text`` formats the figures.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -85,3 +93,78 @@ def table(figures: pd.DataFrame, figure_ids: list[str], labels: list[str] | None
             }
         )
     return pd.DataFrame(rows)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One key figure: its single value (if any), its range, unit, date and sources."""
+
+    id: str
+    quantity: str
+    low: float
+    high: float
+    unit: str
+    as_of: pd.Timestamp
+    sources: tuple[str, ...]
+    single: float | None
+
+    @property
+    def value(self) -> float:
+        """The single value (ValueError naming the figure when it has only a range)."""
+        if self.single is None:
+            raise ValueError(f"key figure {self.id!r} has only a range; use .bounds")
+        return self.single
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """(low, high); a single value gives (value, value)."""
+        return self.low, self.high
+
+    @property
+    def is_range(self) -> bool:
+        """True when the sources give a spread (low differs from high)."""
+        return self.low != self.high
+
+
+class KeyFigures(Mapping[str, Figure]):
+    """The key-figure table bound once: ``K["id"]`` is a ``Figure``; ratios, sources and chart rows by id."""
+
+    def __init__(self, figures: pd.DataFrame) -> None:
+        self.frame = figures
+        self._ids = list(figures["id"])
+
+    def __getitem__(self, figure_id: str) -> Figure:
+        row = get(self.frame, figure_id)
+        low, high = bounds(self.frame, figure_id)
+        return Figure(
+            id=figure_id,
+            quantity=str(row["quantity"]),
+            low=low,
+            high=high,
+            unit=str(row["unit"]),
+            as_of=row["as_of"],
+            sources=tuple(sources(self.frame, figure_id)),
+            single=None if pd.isna(row["value"]) else float(row["value"]),
+        )
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def ratio(self, numerator_id: str, denominator_id: str) -> float:
+        """One figure's value over another's (see ``ratio``)."""
+        return ratio(self.frame, numerator_id, denominator_id)
+
+    def ratio_range(self, numerator_id: str, denominator_id: str) -> tuple[float, float]:
+        """(low, high) of one figure over another (see ``ratio_range``)."""
+        return ratio_range(self.frame, numerator_id, denominator_id)
+
+    def sources(self, *figure_ids: str) -> list[str]:
+        """Bibliography keys of the given figures, each once, in order."""
+        return sources(self.frame, *figure_ids)
+
+    def table(self, figure_ids: list[str], labels: list[str] | None = None) -> pd.DataFrame:
+        """Rows for a chart or table: label, value, low, high, unit (see ``table``)."""
+        return table(self.frame, figure_ids, labels)

@@ -21,6 +21,8 @@ import re
 
 import pandas as pd
 
+from analysis.measures.key_figures import Figure
+
 FACTS_MIME = "application/vnd.usrj.facts+json"
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -47,9 +49,13 @@ _MARKUP = re.compile(r"\{(?:eval|cite)\}`[^`]*`|`[^`]*`")
 
 
 def number(value: float, digits: int = 0) -> str:
-    """Thousands separated, ``digits`` decimals, a true minus sign: ``number(-1234.5, 1) == '−1,234.5'``."""
+    """Thousands separated, ``digits`` decimals, a true minus sign: ``number(-1234.5, 1) == '−1,234.5'``.
+
+    Negative ``digits`` round to tens, hundreds, thousands: ``number(12031, -3) == '12,000'``."""
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
         raise ValueError("cannot format a missing value for prose")
+    if digits < 0:
+        value, digits = round(value, digits), 0
     text = f"{value:,.{digits}f}"
     if text.startswith("-") and text.strip("-0.,") == "":
         text = text[1:]  # a value that rounds to zero is never shown as '−0.0'
@@ -67,6 +73,9 @@ def approx(value: float) -> str:
     return number(value)
 
 
+_approx = approx
+
+
 def ratio(value: float, digits: int = 1) -> str:
     """A ratio for prose: ``ratio(5.26) == '5.3 to 1'``."""
     return f"{number(value, digits)} to 1"
@@ -82,24 +91,75 @@ def percent(share: float, digits: int = 0) -> str:
     return f"{number(100 * share, digits)}%"
 
 
-def value_range(low: float, high: float, digits: int = 0, unit: str = "") -> str:
-    """A range for prose: ``value_range(60000, 80000) == '60,000–80,000'`` (en dash)."""
-    text = f"{number(low, digits)}–{number(high, digits)}"
-    return f"{text} {unit}".strip()
+def value_range(
+    low: float,
+    high: float,
+    digits: int = 0,
+    unit: str = "",
+    sep: str = "–",
+    approx: bool = False,
+    collapse: bool = False,
+) -> str:
+    """A range for prose: ``value_range(60000, 80000) == '60,000–80,000'`` (en dash).
+
+    ``sep=" to "`` or ``" and "`` for running text ('between 9,780 and 12,031'); ``approx=True`` rounds both ends
+    to words and says a shared word once (``'2.6 to 3.76 million'``); ``collapse=True`` gives one number when both
+    ends read the same; a ``unit`` follows after a space, except ``%`` (``'47–50%'``)."""
+    if approx:
+        first, second = _approx(low), _approx(high)
+        word = second.rpartition(" ")[2] if " " in second else ""
+        if word and first.endswith(" " + word):
+            first = first[: -len(word) - 1]
+    else:
+        first, second = number(low, digits), number(high, digits)
+    text = first if collapse and first == second else f"{first}{sep}{second}"
+    if not unit:
+        return text
+    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
 
 
-def year_spans(years) -> str:
-    """Years as runs for prose: ``year_spans([1935, 1938, 1939, 1940]) == '1935 and 1938–1940'`` (en dash, sorted)."""
+def spread(figure: Figure, digits: int = 0, unit: str = "", value_digits: int = 0) -> str:
+    """A key figure's range and most cited value for alt text: '12 to 18 kilotons around 15'."""
+    text = value_range(figure.low, figure.high, digits, sep=" to ")
+    return f"{text}{' ' + unit if unit else ''} around {number(figure.value, value_digits)}"
+
+
+def estimate(figure: Figure, digits: int = 0) -> str:
+    """A key figure as the sources give it: its range ('560,000–900,000'), or one number when they agree
+    (a year as a year: '1958')."""
+    if figure.unit == "year" and not figure.is_range:
+        return str(int(figure.low))
+    return value_range(figure.low, figure.high, digits, collapse=True)
+
+
+def quantity(figure: Figure, digits: int = 0) -> str:
+    """A key figure's value with its unit in words: '48 states', '525,000 long tons'."""
+    return f"{number(figure.value, digits)} {figure.unit.replace('_', ' ')}"
+
+
+def signed(value: float) -> str:
+    """A value with its sign, a true minus and no needless decimals: ``signed(-10) == '−10'``, ``signed(2) == '+2'``."""
+    return f"{value:+g}".replace("-", "−")
+
+
+def dollars(value: float) -> str:
+    """A sum of US dollars rounded to words: ``dollars(1.99e9) == '$1.99 billion'``."""
+    return f"${approx(value)}"
+
+
+def year_spans(years, runs: bool = True) -> str:
+    """Years as runs for prose: ``year_spans([1935, 1938, 1939, 1940]) == '1935 and 1938–1940'`` (en dash, sorted);
+    ``runs=False`` names every year: ``'1935, 1938, 1939 and 1940'`` (e.g. the five-yearly observations of a series)."""
     ordered = sorted({int(year) for year in years})
     if not ordered:
         raise ValueError("no years to describe")
-    runs: list[list[int]] = []
+    spans: list[list[int]] = []
     for year in ordered:
-        if runs and year == runs[-1][-1] + 1:
-            runs[-1].append(year)
+        if runs and spans and year == spans[-1][-1] + 1:
+            spans[-1].append(year)
         else:
-            runs.append([year])
-    parts = [str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs]
+            spans.append([year])
+    parts = [str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in spans]
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
