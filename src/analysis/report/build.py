@@ -166,25 +166,33 @@ def build(want_pdf: bool = True, jobs: int = 2, include_code: bool = False, only
             file=sys.stderr,
         )
         return 2
-    if want_pdf and not only:
-        from analysis.report.pdf import EarlyPrinter
+    from analysis.report.execute import KernelPool, stale_chapters
 
-        printer = EarlyPrinter()  # Chromium starts while the chapters execute
+    stale = stale_chapters(chapters)
+    # Kernels boot and import the library while this process imports its own modules and starts Chromium.
+    os.environ["USRJ_ROOT"] = str(paths.project_root())
+    pool = KernelPool(min(jobs, len(stale)), paths.notebooks_dir()) if stale else None
     try:
-        return _execute_and_publish(chapters, jobs, include_code, outputs, stamp, fingerprint, started, printer)
+        if want_pdf and not only:
+            from analysis.report.pdf import EarlyPrinter
+
+            printer = EarlyPrinter()  # Chromium starts while the chapters execute
+        return _execute_and_publish(chapters, jobs, include_code, outputs, stamp, fingerprint, started, printer, pool)
     finally:
         if printer is not None:
             printer.close()
+        if pool is not None:
+            pool.close()
 
 
-def _execute_and_publish(chapters, jobs, include_code, outputs, stamp, fingerprint, started, printer) -> int:
+def _execute_and_publish(chapters, jobs, include_code, outputs, stamp, fingerprint, started, printer, pool) -> int:
     from analysis.report.assemble import AssemblyError, assemble
     from analysis.report.execute import ChapterFailed, execute_chapters, executed_path
 
     reports = paths.reports_dir()
     log(f"==> executing {len(chapters)} chapter(s), {jobs} at a time")
     try:
-        execute_chapters(chapters, jobs=jobs, log=log)
+        execute_chapters(chapters, jobs=jobs, log=log, pool=pool)
     except ChapterFailed as error:
         print(f"\nBUILD FAILED\n{error}\nThe previous report in reports/ is unchanged.", file=sys.stderr)
         return 1
