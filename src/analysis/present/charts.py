@@ -11,7 +11,7 @@ import textwrap
 import matplotlib.dates as mdates
 import pandas as pd
 
-from analysis.present.figures import COUNTRY_COLOURS, COUNTRY_NAMES, DYAD_COLOURS, DYAD_NAMES, figure, shade_periods
+from analysis.present.figures import COUNTRY_COLOURS, DYAD_COLOURS, DYAD_NAMES, country_names, figure, shade_periods
 
 
 def _colour(key: str, index: int) -> str:
@@ -52,7 +52,7 @@ def _event_tip(row) -> str:
 
 
 def _label(key: str) -> str:
-    return COUNTRY_NAMES.get(key) or DYAD_NAMES.get(key) or key
+    return country_names().get(key) or DYAD_NAMES.get(key) or key
 
 
 def lines(

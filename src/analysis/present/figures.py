@@ -10,6 +10,7 @@ table of contents. Text from data is HTML-escaped here.
 from __future__ import annotations
 
 import base64
+import functools
 import html
 import io
 from collections.abc import Iterable, Sequence
@@ -25,7 +26,9 @@ from analysis import paths  # noqa: E402
 
 STYLE_FILE = paths.package_dir() / "present" / "style" / "report.mplstyle"
 
-# One colour per country, everywhere (Okabe-Ito palette, colour-blind safe).
+# One colour per country, everywhere (Okabe-Ito palette, colour-blind safe). The palette is house style, like
+# report.mplstyle, so it lives in code; its keys are codes of data/actors.csv (a test keeps them so), and the
+# names come from that file (``country_name``).
 COUNTRY_COLOURS = {
     "USA": "#0072B2",
     "JPN": "#D55E00",
@@ -35,19 +38,25 @@ COUNTRY_COLOURS = {
     "DEU": "#555555",
     "ALL": "#999999",
 }  # ALL: the Allied Powers acting together, neutral grey
-COUNTRY_NAMES = {
-    "USA": "United States",
-    "JPN": "Japan",
-    "RUS": "Russia / USSR",
-    "CHN": "China",
-    "GBR": "Britain",
-    "DEU": "Germany",
-    "ALL": "Allied Powers",
-}
 # The three dyads: the mix of their two countries' hues would be muddy, so each has its own.
 DYAD_COLOURS = {"USA-JPN": "#CC79A7", "USA-RUS": "#0072B2", "JPN-RUS": "#E69F00"}
 DYAD_NAMES = {"USA-JPN": "US–Japan", "USA-RUS": "US–USSR", "JPN-RUS": "USSR–Japan"}
 WAR_SHADE = "#bbbbbb"
+
+
+@functools.cache
+def country_names() -> dict[str, str]:
+    """Actor code -> the name charts and tables use (``short_name`` of data/actors.csv; actors without one are left
+    out, and shown by their code)."""
+    from analysis.data.load import load
+
+    actors = load("actors").dropna(subset=["short_name"])
+    return dict(zip(actors["code"], actors["short_name"]))
+
+
+def country_name(code: str) -> str:
+    """The name of an actor in charts and tables: ``country_name("RUS") == 'Russia / USSR'``; an unknown code as is."""
+    return country_names().get(code, code)
 
 
 def use_house_style() -> None:

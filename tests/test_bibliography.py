@@ -1,7 +1,6 @@
-import pandas as pd
-import pytest
+"""Tests of analysis.present.bibliography: parsing references.bib and the house citation style."""
 
-from analysis.present import bibliography, figures
+from analysis.present import bibliography
 
 BIB = r"""
 @misc{web_x,
@@ -38,34 +37,6 @@ def test_every_real_entry_has_a_short_readable_citation():
         assert len(short) <= 120, (key, short)
 
 
-def test_figure_html_escapes_text_from_data_and_requires_metadata():
-    fig, ax = figures.figure()
-    ax.plot([1, 2], [3, 4])
-    png = figures.png_bytes(fig)
-    markup = figures.figure_html(png, "t", "A <script>alert(1)</script> caption", 'alt "quoted"', ["cow_nmc_v6"])
-    assert "<script>" not in markup and "&lt;script&gt;" in markup
-    assert 'alt="alt &quot;quoted&quot;"' in markup
-    assert 'id="fig-t"' in markup and "Source: " in markup
-    with pytest.raises(ValueError):
-        figures.figure_html(png, "t", "", "alt", ["cow_nmc_v6"])
-    with pytest.raises(ValueError):
-        figures.figure_html(png, "t", "caption", "alt", [])
-
-
-def test_png_bytes_are_deterministic():
-    def draw():
-        fig, ax = figures.figure()
-        ax.plot([1, 2, 3], [3, 1, 2])
-        return figures.png_bytes(fig)
-
-    assert draw() == draw()
-
-
-def test_table_html_escapes_cells():
-    markup = figures.table_html(pd.DataFrame({"title": ["<b>bold</b>"]}), "x", "caption", ["cow_nmc_v6"])
-    assert "<b>bold</b>" not in markup and "&lt;b&gt;bold&lt;/b&gt;" in markup
-
-
 def test_latex_accents_become_unicode():
     entries = bibliography.parse(r"@misc{k, title = {Amami \=Oshima, Ry\=uky\=u and caf\'{e}}}")
     assert entries["k"].get("title") == "Amami Ōshima, Ryūkyū and café"
@@ -91,17 +62,3 @@ def test_a_short_citation_without_author_uses_a_short_title_and_year():
         assert bibliography.short_citation("c") == "Office of the Historian, Milestones"
     finally:
         bibliography.entries = original
-
-
-def test_a_figure_offers_its_data_as_csv_from_the_page_itself():
-    import base64
-
-    import pandas as pd
-
-    from analysis.present import figures
-
-    frame = pd.DataFrame({"year": [1941, 1942], "value": [-52.5, 3.0]})
-    page = figures.figure_html(b"png", "demo", "A caption.", "An alt text.", ["goldstein_1992"], data=frame)
-    link = page.split('href="data:text/csv;charset=utf-8;base64,')[1].split('"')[0]
-    assert base64.b64decode(link).decode("utf-8") == "year,value\n1941,-52.5\n1942,3.0\n"
-    assert 'download="demo.csv"' in page
