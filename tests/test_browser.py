@@ -8,6 +8,10 @@ from analysis.report.pdf import launch
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
+# The report lets the browser skip laying out chapters off screen (content-visibility); the checks below
+# measure and inspect every chapter, so the test pages render them all.
+RENDER_ALL = ".chapter { content-visibility: visible !important; }"
+
 
 def test_report_in_headless_chromium(built_project):
     from playwright.sync_api import sync_playwright
@@ -18,12 +22,13 @@ def test_report_in_headless_chromium(built_project):
     with sync_playwright() as playwright:
         browser = launch(playwright)
         try:
-            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            page = browser.new_page(viewport={"width": 1200, "height": 900}, bypass_csp=True)
             page.on("request", lambda request: requests.append(request.url))
             page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
             page.on("pageerror", lambda error: page_errors.append(str(error)))
             page.goto(url, wait_until="load")
             page.wait_for_load_state("networkidle")
+            page.add_style_tag(content=RENDER_ALL)
             images = page.evaluate("Array.from(document.images).map(i => [i.complete && i.naturalWidth > 0, i.alt])")
             drawings = page.evaluate(
                 "Array.from(document.querySelectorAll('figure.report-figure > svg')).map(s => [s.getBoundingClientRect().width > 0, s.getAttribute('aria-label') || ''])"
@@ -58,8 +63,9 @@ def test_no_page_level_horizontal_overflow_on_a_phone_or_a_laptop(built_project)
         browser = launch(playwright)
         try:
             for width in (390, 1280):
-                page = browser.new_page(viewport={"width": width, "height": 900})
+                page = browser.new_page(viewport={"width": width, "height": 900}, bypass_csp=True)
                 page.goto(url, wait_until="load")
+                page.add_style_tag(content=RENDER_ALL)
                 overflow[width] = page.evaluate(
                     "document.documentElement.scrollWidth - document.documentElement.clientWidth"
                 )
@@ -88,6 +94,7 @@ def test_axe_core_finds_no_wcag_2_2_aa_violation_in_light_or_dark_mode_on_a_phon
             for width, scheme in ((1280, "light"), (390, "dark"), (1920, "dark")):
                 page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme, bypass_csp=True)
                 page.goto(url, wait_until="load")
+                page.add_style_tag(content=RENDER_ALL)
                 results = axe.run(
                     page, options={"runOnly": {"type": "tag", "values": WCAG_AA_TAGS}, "resultTypes": ["violations"]}
                 )

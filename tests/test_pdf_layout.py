@@ -1,7 +1,8 @@
 """The printed report's layout, read back from the PDF the build printed (poppler and pikepdf, no browser).
 
 No table runs off the right margin, no heading is left alone at the foot of a page, and no page is more
-than half empty except where a chapter (or the title page, or the contents) ends.
+than half empty except where a chapter (or the title page, or the contents) ends. Both files stay small:
+HTML at most 5 MB, PDF at most 10 MB (their load time is measured by tools/measure_page.py, not asserted).
 """
 
 from __future__ import annotations
@@ -146,3 +147,9 @@ def test_no_page_is_more_than_half_empty_except_where_a_chapter_ends(printed):
         if fill < 0.5 and number not in exempt
     ]
     assert half_empty == [], f"{len(half_empty)} page(s) more than half empty: {half_empty}"
+
+
+def test_the_html_and_the_pdf_stay_within_their_size_limits(built_project):
+    reports = built_project / "reports"
+    sizes = {name: (reports / name).stat().st_size / 1e6 for name in ("report.html", "report.pdf")}
+    assert sizes["report.html"] <= 5.0 and sizes["report.pdf"] <= 10.0, sizes
