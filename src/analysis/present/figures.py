@@ -43,6 +43,10 @@ DYAD_COLOURS = {"USA-JPN": "#CC79A7", "USA-RUS": "#0072B2", "JPN-RUS": "#E69F00"
 DYAD_NAMES = {"USA-JPN": "US–Japan", "USA-RUS": "US–USSR", "JPN-RUS": "USSR–Japan"}
 WAR_SHADE = "#bbbbbb"
 
+# The display output of a figure or table carries, under this metadata key, what the report build needs to number
+# it and list it in the contents: kind ('fig' or 'tab'), anchor, caption, and the label element to number.
+ITEM_METADATA = "usrj_item"
+
 
 @functools.cache
 def country_names() -> dict[str, str]:
@@ -157,7 +161,9 @@ def show_figure(
     if len(image.encode("utf-8")) > SVG_MAX_BYTES:
         image = png_bytes(fig)
     plt.close(fig)
-    display(HTML(figure_html(image, name, caption, alt, sources, note, data)))
+    display(
+        HTML(figure_html(image, name, caption, alt, sources, note, data)), metadata=item_metadata("fig", name, caption)
+    )
 
 
 def table_html(
@@ -185,7 +191,21 @@ def show_table(
     """Display a table with its number, caption and source line; every cell is escaped."""
     from IPython.display import HTML, display
 
-    display(HTML(table_html(frame, name, caption, sources, note, index)))
+    display(HTML(table_html(frame, name, caption, sources, note, index)), metadata=item_metadata("tab", name, caption))
+
+
+def item_metadata(kind: str, name: str, caption: str) -> dict:
+    """The output metadata of a figure (``kind`` 'fig') or table ('tab'): anchor, caption, and its label element."""
+    word, css_class = ("Figure", "figure-label") if kind == "fig" else ("Table", "table-label")
+    return {
+        ITEM_METADATA: {
+            "kind": kind,
+            "anchor": f"{kind}-{html.escape(name)}",
+            "caption": caption,
+            "word": word,
+            "label": f'<span class="{css_class}">{word}</span>',
+        }
+    }
 
 
 def shade_periods(ax, periods: Iterable[tuple[float, float, str]], label_y: float | None = None) -> None:

@@ -47,6 +47,7 @@ class Outline:
     sections: list[tuple[str, str]] = field(default_factory=list)  # (anchor, title)
     figures: list[tuple[str, str]] = field(default_factory=list)  # (anchor, caption)
     tables: list[tuple[str, str]] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)  # anchor -> label element of a figure or table
     drafts: list[int] = field(default_factory=list)  # cells still holding the scaffold marker (draft builds)
     typed: list[tuple[int, list[str]]] = field(default_factory=list)  # (cell, numbers typed in its Markdown), drafts
 
@@ -231,7 +232,7 @@ def render_chapter(
         elif cell.cell_type == "code":
             if include_code and cell.source.strip():
                 parts.append(f'<div class="code-input">{highlight(cell.source)}</div>')
-            parts.extend(_render_output(output) for output in cell.get("outputs", []))
+            parts.extend(_render_item(output, outline) for output in cell.get("outputs", []))
     if chapter.anchor not in used_ids:
         raise AssemblyError(f"chapter '{chapter.slug}': the notebook needs one top-level '# Title' heading")
     html_body = "".join(parts)
@@ -297,55 +298,42 @@ def _first_sentence(caption: str, limit: int = 120) -> str:
     return sentence[: spaces[-1]] + "…" if spaces else sentence
 
 
+def _render_item(output, outline: Outline) -> str:
+    """Render one output; a figure or table (``show_figure``/``show_table`` metadata) is recorded in the outline
+    in reading order, its label left for ``_number_items`` to number."""
+    from analysis.present.figures import ITEM_METADATA
+
+    rendered = _render_output(output)
+    item = output.get("metadata", {}).get(ITEM_METADATA)
+    if not item:
+        return rendered
+    (outline.figures if item["kind"] == "fig" else outline.tables).append((item["anchor"], item["caption"]))
+    outline.labels[item["anchor"]] = item["label"]
+    return rendered.replace(item["label"], _LABEL_SLOT.format(item["label"], item["anchor"]), 1)
+
+
+_LABEL_SLOT = "{}\ue000{}\ue000"  # a label waiting for its number (a private-use character never in a caption)
+
+
 def _number_items(body: str, outlines: list[Outline]) -> str:
-    """Number figures and tables in reading order; fill 'Figure' links; record them in outlines."""
+    """Number figures and tables in reading order from what their outputs declared (``_render_item``); fill the
+    'Figure' and 'Table' links; give the outlines the numbered contents entries."""
     counters = {"fig": 0, "tab": 0}
-    numbers: dict[str, int] = {}
-    chapter_of_position: list[tuple[int, Outline]] = []
     for outline in outlines:
-        position = body.find(f'id="section-{outline.chapter.slug}"')
-        chapter_of_position.append((position, outline))
-
-    def owner(position: int) -> Outline:
-        current = outlines[0]
-        for start, outline in chapter_of_position:
-            if start <= position:
-                current = outline
-        return current
-
-    def label(match: re.Match) -> str:
-        kind, anchor, rest = match.group(1), match.group(2), match.group(3)
-        counters[kind] += 1
-        numbers[f"{kind}-{anchor}"] = counters[kind]
-        word = "Figure" if kind == "fig" else "Table"
-        without_label = re.sub(r'<span class="(?:figure|table)-label">.*?</span>', "", rest, count=1)
-        caption = re.sub(r"<[^>]+>", "", re.split(r'<span class="figure-source">', without_label)[0]).strip()
-        outline = owner(match.start())
-        (outline.figures if kind == "fig" else outline.tables).append(
-            (f"{kind}-{anchor}", f"{word} {counters[kind]}. {_first_sentence(html.unescape(caption))}")
-        )
-        return match.group(0).replace(
-            f'<span class="{"figure" if kind == "fig" else "table"}-label">{word}</span>',
-            f'<span class="{"figure" if kind == "fig" else "table"}-label">{word} {counters[kind]}.</span>',
-            1,
-        )
-
-    body = re.sub(
-        r'<figure class="report-(?:figure|table-wrap)" id="(fig|tab)-([^"]+)">(.*?)</figcaption>',
-        label,
-        body,
-        flags=re.S,
-    )
-
-    def reference(match: re.Match) -> str:
-        kind, anchor = match.group(1), match.group(2)
-        key = f"{kind}-{anchor}"
-        if key not in numbers:
-            raise AssemblyError(f"a link points to #{key}, but no figure or table has that name")
-        word = "Figure" if kind == "fig" else "Table"
-        return f'<a href="#{key}">{word} {numbers[key]}</a>'
-
-    return re.sub(r'<a href="#(fig|tab)-([^"]+)">(?:Figure|Table)</a>', reference, body)
+        for entries in (outline.figures, outline.tables):
+            for index, (anchor, caption) in enumerate(entries):
+                kind = anchor.split("-", 1)[0]
+                counters[kind] += 1
+                word = "Figure" if kind == "fig" else "Table"
+                label = outline.labels[anchor]
+                numbered = label.replace(f">{word}</span>", f">{word} {counters[kind]}.</span>", 1)
+                body = body.replace(_LABEL_SLOT.format(label, anchor), numbered, 1)
+                for text in ("Figure", "Table"):  # the chapters' [Figure](#fig-...) and [Table](#tab-...) links
+                    body = body.replace(
+                        f'<a href="#{anchor}">{text}</a>', f'<a href="#{anchor}">{word} {counters[kind]}</a>'
+                    )
+                entries[index] = (anchor, f"{word} {counters[kind]}. {_first_sentence(caption)}")
+    return body
 
 
 def _toc(outlines: list[Outline]) -> str:
