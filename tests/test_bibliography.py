@@ -62,3 +62,16 @@ def test_a_short_citation_without_author_uses_a_short_title_and_year():
         assert bibliography.short_citation("c") == "Office of the Historian, Milestones"
     finally:
         bibliography.entries = original
+
+
+def test_one_parser_reads_keys_repeats_and_errors():
+    from analysis.data.datapackage import bibliography_keys, read_bibtex
+
+    text = BIB + "@string{x = {y}}\n@comment{not an entry}\n@misc{web_x, title = {Again}}\n@misc{broken, title = {x}"
+    bib = read_bibtex(text)
+    assert bibliography_keys(text) == ["web_x", "smith_2001", "web_x", "broken"]  # file order, the repeat kept
+    assert list(bib.entries) == ["web_x", "smith_2001", "broken"]
+    assert bib.entries["web_x"][1]["title"] == r"A page with {Braces} \& ampersand"  # raw: the style cleans it
+    assert bib.errors  # the unclosed entry is reported, not raised
+    kind, fields = bib.entries["smith_2001"]
+    assert kind == "article" and fields["author"] == "Smith, Jane and Doe, John and Roe, Richard"

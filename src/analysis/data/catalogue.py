@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths
+from analysis.data.datapackage import read_bibtex
 
 
 def descriptor(data_dir: Path | None = None) -> dict:
@@ -78,7 +79,7 @@ def datasets(package: dict, data_dir: Path | None = None) -> pd.DataFrame:
     for resource in package["resources"]:
         path = data_dir / resource["path"]
         if resource.get("format") == "bibtex":
-            count = path.read_text(encoding="utf-8").count("\n@")
+            count = len(read_bibtex(path.read_text(encoding="utf-8")).entries)
         else:
             count = max(0, len(pd.read_csv(path, dtype=str, keep_default_na=False)))
         rows.append(

@@ -31,8 +31,6 @@ from typing import Any
 
 from analysis import paths
 
-BIB_KEY_PATTERN = re.compile(r"@\s*([A-Za-z]+)\s*\{\s*([^,\s]+)\s*,")
-
 
 @dataclass(frozen=True)
 class Problem:
@@ -82,9 +80,47 @@ def read_descriptor(data_dir: Path) -> dict[str, Any]:
         return json.load(handle)
 
 
+@dataclass(frozen=True)
+class BibTeX:
+    """A BibTeX text as pybtex reads it: entries by key (kind, raw fields with lower-case names), every key in file
+    order (a repeated key twice) and the syntax errors met, as text."""
+
+    entries: dict[str, tuple[str, dict[str, str]]]
+    order: list[str]
+    errors: list[str]
+
+
+def read_bibtex(text: str) -> BibTeX:
+    """Parse BibTeX with pybtex, the one parser of ``references.bib`` (validation, catalogue and citations).
+
+    Fields stay raw (braces kept, names not split into persons), so the citation style decides how to read them;
+    a repeated key or a syntax error is recorded, never raised, so validation can name every problem at once."""
+    from pybtex.database.input.bibtex import Parser
+
+    order: list[str] = []
+    errors: list[str] = []
+
+    class _Reader(Parser):
+        def process_entry(self, entry_type, key, fields):
+            order.append(key)
+            if key not in self.data.entries:
+                super().process_entry(entry_type, key, fields)
+
+        def handle_error(self, error):
+            errors.append(str(error))
+
+    data = _Reader(person_fields=()).parse_string(text)
+    entries = {
+        key: (entry.type.lower(), {name.lower(): value for name, value in entry.fields.items()})
+        for key, entry in data.entries.items()
+    }
+    return BibTeX(entries, order, errors)
+
+
 def bibliography_keys(text: str) -> list[str]:
-    """Keys of the entries of a BibTeX text, in file order (``@comment`` and ``@string`` skipped)."""
-    return [key for kind, key in BIB_KEY_PATTERN.findall(text) if kind.lower() not in {"comment", "string", "preamble"}]
+    """Keys of the entries of a BibTeX text, in file order (a repeated key twice; ``@string``, ``@preamble`` and
+    ``@comment`` are not entries)."""
+    return read_bibtex(text).order
 
 
 def _decode(raw: bytes, file: str, problems: list[Problem]) -> str | None:
@@ -308,9 +344,10 @@ def check_schemas(data_dir: Path | None = None, tables_read: dict | None = None)
             text = _decode(path.read_bytes(), resource["path"], problems)
             if text is None:
                 continue
-            keys = bibliography_keys(text)
+            bib = read_bibtex(text)
+            problems.extend(Problem(resource["path"], None, None, "bibtex", error) for error in bib.errors)
             seen: dict[tuple[str, ...], int] = {}
-            for key in keys:
+            for key in bib.order:
                 if (key,) in seen:
                     problems.append(
                         Problem(resource["path"], None, "key", "unique", f"bibliography key {key!r} appears twice")

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from analysis import paths
+from analysis.data.datapackage import read_bibtex
 
 
 @dataclass(frozen=True)
@@ -58,53 +59,15 @@ def _clean(value: str) -> str:
     return re.sub(r"\s+", " ", value).strip()
 
 
-def _read_value(text: str, start: int) -> tuple[str, int]:
-    """Read a braced, quoted or bare value beginning at ``start``; return it and the end index."""
-    while text[start].isspace():
-        start += 1
-    opener = text[start]
-    if opener == "{":
-        depth, index = 0, start
-        while True:
-            if text[index] == "{":
-                depth += 1
-            elif text[index] == "}":
-                depth -= 1
-                if depth == 0:
-                    return text[start + 1 : index], index + 1
-            index += 1
-    if opener == '"':
-        index = start + 1
-        depth = 0
-        while not (text[index] == '"' and depth == 0):
-            depth += {"{": 1, "}": -1}.get(text[index], 0)
-            index += 1
-        return text[start + 1 : index], index + 1
-    match = re.match(r"[^,}\s]+", text[start:])
-    return match.group(0), start + match.end()
-
-
 def parse(text: str) -> dict[str, Entry]:
-    """Parse BibTeX text into entries by key (a small parser: @type{key, name = value, ...})."""
+    """BibTeX text as entries by key, read by pybtex (``analysis.data.datapackage.read_bibtex``), fields cleaned."""
     entries: dict[str, Entry] = {}
-    for match in re.finditer(r"@\s*(\w+)\s*\{\s*([^,\s]+)\s*,", text):
-        kind, key = match.group(1).lower(), match.group(2)
-        if kind in {"comment", "string", "preamble"}:
-            continue
-        index, values = match.end(), {}
-        while True:
-            name_match = re.compile(r"\s*(\w[\w-]*)\s*=\s*").match(text, index)
-            if not name_match:
-                break
-            value, index = _read_value(text, name_match.end())
-            name = name_match.group(1).lower()
+    for key, (kind, fields) in read_bibtex(text).entries.items():
+        values = {}
+        for name, value in fields.items():
             if name == "author" and value.strip().startswith("{") and value.strip().endswith("}"):
                 values["author_is_corporate"] = "yes"  # {{Correlates of War Project}}: one name, not a surname
             values[name] = _clean(value)
-            comma = re.compile(r"\s*,").match(text, index)
-            if not comma:
-                break
-            index = comma.end()
         entries[key] = Entry(key, kind, values)
     return entries
 
