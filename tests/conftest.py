@@ -61,3 +61,20 @@ def chapter_cells(cell_type: str):
         for number, cell in enumerate(nb.cells, start=1):
             if cell.cell_type == cell_type:
                 yield chapter.slug, number, cell
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_outside_the_checkout(tmp_path_factory):
+    """In-process tests keep their caches (e.g. the validation markers of ``load``) in a temporary folder, never in
+    the checkout's ``.cache``; a copy of the project (``USRJ_ROOT``) keeps its own."""
+    from analysis import paths
+
+    original = paths.cache_dir
+    temporary = tmp_path_factory.mktemp("cache")
+
+    def cache_dir() -> Path:
+        return temporary if paths.project_root() == ROOT else original()
+
+    paths.cache_dir = cache_dir
+    yield
+    paths.cache_dir = original

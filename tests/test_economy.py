@@ -1,14 +1,9 @@
-"""Tests of events.sources, economy.ratio and text.year_spans (hand-computed expectations)."""
+"""Tests of analysis.measures.economy (hand-computed expectations)."""
 
 import pandas as pd
 import pytest
 
-from analysis.measures import economy, events
-
-
-def test_sources_unique_in_row_order():
-    frame = pd.DataFrame({"sources": ["a;b", "b; c", None, "a"]})
-    assert events.sources(frame) == ["a", "b", "c"]
+from analysis.measures import economy
 
 
 def test_economy_ratio_of_gdp():
@@ -28,11 +23,27 @@ def test_economy_ratio_missing_raises():
         economy.ratio(frame, 1941, "USA", "JPN", column="gdppc")
 
 
-def test_year_spans():
-    from analysis.present import text
+def _economy():
+    return pd.DataFrame(
+        {
+            "countrycode": ["USA", "USA", "JPN", "JPN", "SUN", "SUN", "RUS"],
+            "year": [1950, 1960, 1950, 1960, 1950, 1960, 1960],
+            "gdppc": [10000.0, 12100.0, 2000.0, 4000.0, 3000.0, 3300.0, 9999.0],
+            "pop": [150000.0, 180000.0, 80000.0, 90000.0, 180000.0, 210000.0, 1.0],
+        }
+    )
 
-    assert text.year_spans([1940, 1935, 1938, 1939]) == "1935 and 1938–1940"
-    assert text.year_spans([1970]) == "1970"
-    assert text.year_spans([1901, 1903, 1905, 1906]) == "1901, 1903 and 1905–1906"
-    with pytest.raises(ValueError):
-        text.year_spans([])
+
+def test_for_report_maps_sun_to_rus_and_drops_the_federation():
+    frame = economy.for_report(_economy())
+    assert set(frame["country"]) == {"USA", "JPN", "RUS"}
+    assert 9999.0 not in set(frame["gdppc"])
+
+
+def test_gdp_relative_and_growth():
+    frame = economy.with_gdp(economy.for_report(_economy()))
+    gdp = economy.wide(frame, "gdp_million_2011usd")
+    assert gdp.loc[1950, "USA"] == pytest.approx(1_500_000.0)  # 10,000 $ x 150,000 thousand / 1000
+    relative = economy.relative_to(frame)
+    assert relative.loc[1960, "JPN"] == pytest.approx(4000 / 12100)
+    assert economy.annual_growth(frame, "USA", 1950, 1960) == pytest.approx(1.21**0.1 - 1)

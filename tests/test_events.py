@@ -1,3 +1,5 @@
+"""Tests of analysis.measures.events: weights, the pair index, tone, turning points, sources (hand-computed)."""
+
 import math
 
 import pandas as pd
@@ -133,3 +135,25 @@ def test_turning_point_shift_and_its_leave_one_out_range():
     result = ev_module.turning_point_sensitivity(weighted, "USA-JPN", 1952, window=1)
     assert result["shift"] == 12 and result["low"] == 4 and result["high"] == 8 and result["robust"]
     assert result["events"] == 2
+
+
+def test_sources_unique_in_row_order():
+    frame = pd.DataFrame({"sources": ["a;b", "b; c", None, "a"]})
+    assert ev.sources(frame) == ["a", "b", "c"]
+
+
+def test_directed_index_splits_by_actor_and_smooths():
+    weighted = pd.DataFrame(
+        {
+            "source_actor": ["USA", "USA", "JPN"],
+            "target_actor": ["JPN", "JPN", "USA"],
+            "goldstein_weight": [4.0, -2.0, 6.0],
+            "year": [1950, 1951, 1951],
+            "dyad": ["USA-JPN"] * 3,
+        }
+    )
+    table = ev.directed_index(weighted, "USA-JPN", 1950, 1952, window=3)
+    # US acting: 1950 = 4, 1951 = -2, 1952 = 0 -> centred 3-year means 1.0, 0.6667, -1.0
+    assert table["USA"].tolist() == pytest.approx([1.0, 2 / 3, -1.0])
+    # Japan acting: 0, 6, 0 -> 3, 2, 3
+    assert table["JPN"].tolist() == pytest.approx([3.0, 2.0, 3.0])

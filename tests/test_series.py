@@ -1,4 +1,5 @@
-"""Tests of UN alignment helpers in analysis.measures.series (hand-computed expectations)."""
+"""Tests of analysis.measures.series: UN alignment, ideal points, US forces in Japan, stockpiles, trade totals
+(hand-computed expectations)."""
 
 import math
 
@@ -50,3 +51,60 @@ def test_first_year_above():
     assert series.first_year_above(table, "A", "B") == 1971
     assert series.first_year_above(table, "A", "B", start=1972) == 1973
     assert series.first_year_above(table, "B", "A", start=1973) is None
+
+
+FORCES = pd.DataFrame(
+    {
+        "year": [1950, 1951, 1952, 1953, 1974],
+        "troops": [100, 150, 150, 200, 50],
+        "note": [
+            "Includes the Ryukyu Islands/Okinawa",
+            "value interpolated, not reported; Okinawa",
+            "interpolated",
+            "June report",
+            "Total Ashore; excludes personnel afloat",
+        ],
+    }
+)
+
+
+def test_troops_flags_reads_the_notes():
+    flags = series.troops_flags(FORCES)
+    assert list(flags["interpolated"]) == [False, True, True, False, False]
+    assert list(flags["includes_okinawa"]) == [True, True, False, False, False]
+    assert list(flags["ashore_only"]) == [False, False, False, False, True]
+
+
+def test_troops_segments_bridge_the_interpolated_years():
+    segments = series.troops_segments(FORCES)
+    assert math.isnan(segments.loc[1951, "reported"]) and segments.loc[1950, "reported"] == 100
+    assert list(segments["interpolated"].dropna().index) == [1950, 1951, 1952, 1953]
+    assert math.isnan(segments.loc[1974, "interpolated"])
+
+
+def test_alignment_pivots_pairs_and_keeps_missing_years():
+    agreement = pd.DataFrame(
+        {"year": [1960, 1960, 1962], "ccode1": [740, 2, 740], "ccode2": [2, 365, 365], "agree": [0.8, 0.3, 0.5]}
+    )
+    table = series.alignment(agreement)
+    assert table.loc[1960, "USA-JPN"] == 0.8
+    assert table.loc[1962, "JPN-RUS"] == 0.5
+    assert 1961 in table.index and table.loc[1961].isna().all()
+
+
+def test_period_means_and_trade_totals():
+    table = pd.DataFrame({"a": [1.0, 3.0, None]}, index=[1, 2, 3])
+    assert series.period_means(table, {"p": (1, 3)}).loc["p", "a"] == 2.0
+    trade = pd.DataFrame(
+        {"stateabb": ["USA", "JPN"], "year": [1950, 1950], "imports": [1.5, None], "exports": [2.0, 4.0]}
+    )
+    totals = series.trade_totals(trade)
+    assert totals.loc[1950, "USA"] == 3.5
+    assert pd.isna(totals.loc[1950, "JPN"])
+
+
+def test_stockpiles_and_troops():
+    nuclear = pd.DataFrame({"year": [1950, 1950], "country_code": ["USA", "RUS"], "warheads": [299, 5]})
+    assert series.stockpiles(nuclear).loc[1950, "RUS"] == 5
+    troops = pd.DataFrame({"year": [1950], "troops": [136554]})
+    assert series.troops(troops)[1950] == 136554

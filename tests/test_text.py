@@ -87,3 +87,13 @@ def test_small_formats():
     assert text.year_spans([1920, 1925, 1930], runs=False) == "1920, 1925 and 1930"
     assert text.year_spans([1920, 1921, 1922], runs=False) == "1920, 1921 and 1922"
     assert text.year_spans([1920, 1921, 1922]) == "1920–1922"
+
+
+def test_year_spans():
+    from analysis.present import text
+
+    assert text.year_spans([1940, 1935, 1938, 1939]) == "1935 and 1938–1940"
+    assert text.year_spans([1970]) == "1970"
+    assert text.year_spans([1901, 1903, 1905, 1906]) == "1901, 1903 and 1905–1906"
+    with pytest.raises(ValueError):
+        text.year_spans([])

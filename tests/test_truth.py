@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.data.load import load
+from analysis.data.load import load, resource
 from analysis.measures import events as ev
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_842e35cf92cb639e.txt"
@@ -18,19 +18,30 @@ def test_urban_population_never_exceeds_total():
     assert (both["upop"] <= both["tpop"]).all()
 
 
-def test_capability_years_are_contiguous_apart_from_the_declared_gap():
+def test_capability_years_cover_the_period_apart_from_the_gaps_the_descriptor_declares():
+    # The gaps come from the descriptor (x-known-gaps), not restated here: each country has every year of
+    # 1900-1991 except the inclusive spans declared for it.
+    gaps = resource("capabilities")["x-known-gaps"]
     caps = load("capabilities")
     for ccode, group in caps.groupby("ccode"):
-        years = set(group["year"])
-        expected = set(range(1900, 1992)) - (set(range(1946, 1952)) if ccode == 740 else set())
-        assert years == expected, ccode
+        first, last = gaps.get(str(ccode), (None, None))
+        missing = set(range(first, last + 1)) if first is not None else set()
+        assert set(group["year"]) == set(range(1900, 1992)) - missing, ccode
 
 
-def test_every_event_weight_comes_from_the_vocabulary():
-    events, types = load("events"), load("event_types")
-    weighted = ev.with_weights(events, types)
-    lookup = dict(zip(types["event_type"], types["goldstein_weight"]))
-    assert all(weighted["goldstein_weight"] == weighted["event_type"].map(lookup))
+def test_hand_picked_events_carry_their_known_weights():
+    # Independent expectations: rows read by hand in data/events.csv and data/event_types.csv.
+    known = {
+        "1941-pearl-harbor": ("use_military_force", -10.0),
+        "1945-hiroshima": ("nuclear_attack", -10.0),
+        "1951-san-francisco-treaty": ("sign_formal_agreement", 8.0),
+        "1956-soviet-japanese-joint-declaration": ("sign_formal_agreement", 8.0),
+        "1906-japan-protests-school-order": ("complain_officially", -2.0),
+    }
+    weighted = ev.with_weights(load("events"), load("event_types")).set_index("id")
+    for event_id, (event_type, weight) in known.items():
+        assert weighted.loc[event_id, "event_type"] == event_type, event_id
+        assert weighted.loc[event_id, "goldstein_weight"] == weight, event_id
 
 
 def test_every_decade_has_events_for_each_pair():
