@@ -106,3 +106,27 @@ def test_axe_core_finds_no_wcag_2_2_aa_violation_in_light_or_dark_mode_on_a_phon
         finally:
             browser.close()
     assert found == [], f"{len(found)} accessibility violation(s):\n" + "\n".join(found[:60])
+
+
+def test_the_side_contents_show_the_sections_of_the_chapter_in_view(built_project):
+    """On a wide screen (CSS only: scroll-driven animations), only the chapter being read unfolds its sections."""
+    from playwright.sync_api import sync_playwright
+
+    url = (built_project / "reports" / "report.html").resolve().as_uri()
+    unfolded_by_target = {}
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            page = browser.new_page(viewport={"width": 1920, "height": 1000})
+            for chapter in ("chapter-war", "chapter-cold-war-triangle"):
+                page.goto(f"{url}#{chapter}", wait_until="load")
+                page.wait_for_timeout(200)
+                unfolded_by_target[chapter] = page.evaluate(
+                    "Array.from(document.querySelectorAll('.toc-chapter > .toc-sections'))"
+                    ".filter(list => getComputedStyle(list).visibility === 'visible'"
+                    " && list.getBoundingClientRect().height > 0).map(list => list.parentElement.id)"
+                )
+        finally:
+            browser.close()
+    for chapter, unfolded in unfolded_by_target.items():
+        assert unfolded == [f"toc-{chapter}"], f"at #{chapter} the side contents unfold {unfolded}"

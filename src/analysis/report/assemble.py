@@ -346,11 +346,33 @@ def _toc(outlines: list[Outline]) -> str:
             for anchor, text in outline.figures + outline.tables
         )
         items.append(
-            f'<li class="toc-chapter"><a href="#{chapter.anchor}">{chapter.number}. {html.escape(chapter.title)}</a>'
+            f'<li class="toc-chapter" id="toc-{chapter.anchor}">'
+            f'<a href="#{chapter.anchor}">{chapter.number}. {html.escape(chapter.title)}</a>'
             f"{f'<ol class=toc-sections>{sub}</ol>' if sub else ''}"
             f"{f'<ul class=toc-figures>{figs}</ul>' if figs else ''}</li>"
         )
     return f'<nav class="toc" id="contents"><h2 class="toc-title">Contents</h2><ol class="toc-chapters">{"".join(items)}</ol></nav>'
+
+
+def _current_chapter_css(outlines: list[Outline]) -> str:
+    """On a wide screen the side contents show the sections of the chapter in view only, in CSS alone: each
+    chapter names a view timeline (scroll-driven animations), and its section list is displayed while the
+    chapter crosses the screen. Browsers without scroll-driven animations show every chapter's sections."""
+    names = {outline.chapter.anchor: f"--usrj-{outline.chapter.anchor}" for outline in outlines}
+    if not names:
+        return ""
+    rules = "".join(
+        f"#{anchor}{{view-timeline-name:{name}}}#toc-{anchor}>.toc-sections{{animation-timeline:{name}}}"
+        for anchor, name in names.items()
+    )
+    return (
+        # A display:none element runs no animation, so the lists are collapsed and hidden, not removed.
+        "@keyframes usrj-in-view{from,to{max-height:none;visibility:visible}}"
+        "@supports (animation-timeline: view()){@media screen and (min-width: 80rem){"
+        f"body{{timeline-scope:{','.join(names.values())}}}"
+        ".toc-chapter>.toc-sections{max-height:0;overflow:hidden;visibility:hidden;animation:usrj-in-view auto linear}"
+        f"{rules}}}}}"
+    )
 
 
 def _check_links(page: str) -> None:
@@ -499,7 +521,7 @@ def assemble(
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">'
         f"<title>{html.escape(REPORT_TITLE)}</title>"
-        f"<style>{css}{highlight_css}</style></head><body>"
+        f"<style>{css}{_current_chapter_css(outlines)}{highlight_css}</style></head><body>"
         f'<header class="title-page" id="title-page"><p class="kicker">A reproducible history report</p>'
         f'<h1 class="report-title">{html.escape(REPORT_TITLE)}</h1>'
         f'<p class="subtitle">{html.escape(REPORT_SUBTITLE)}</p>{edition_line}{_colophon(edition)}</header>'
