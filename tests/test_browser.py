@@ -130,3 +130,24 @@ def test_the_side_contents_show_the_sections_of_the_chapter_in_view(built_projec
             browser.close()
     for chapter, unfolded in unfolded_by_target.items():
         assert unfolded == [f"toc-{chapter}"], f"at #{chapter} the side contents unfold {unfolded}"
+
+
+def test_the_contents_fold_on_a_phone_and_open_without_script(built_project):
+    """A phone reader meets the text, not three screens of contents; one tap (no script) unfolds them."""
+    from playwright.sync_api import sync_playwright
+
+    url = (built_project / "reports" / "report.html").resolve().as_uri()
+    shown = "document.querySelector('.toc-chapters').checkVisibility()"
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            wide = browser.new_page(viewport={"width": 1280, "height": 900})
+            wide.goto(url, wait_until="load")
+            assert wide.evaluate(shown), "the contents are folded on a laptop"
+            phone = browser.new_page(viewport={"width": 390, "height": 800})
+            phone.goto(url, wait_until="load")
+            assert not phone.evaluate(shown), "the contents are unfolded on a phone before the reader asks"
+            phone.click(".toc-details > summary")
+            assert phone.evaluate(shown), "tapping 'Contents' does not unfold them"
+        finally:
+            browser.close()

@@ -351,7 +351,12 @@ def _toc(outlines: list[Outline]) -> str:
             f"{f'<ol class=toc-sections>{sub}</ol>' if sub else ''}"
             f"{f'<ul class=toc-figures>{figs}</ul>' if figs else ''}</li>"
         )
-    return f'<nav class="toc" id="contents"><h2 class="toc-title">Contents</h2><ol class="toc-chapters">{"".join(items)}</ol></nav>'
+    # A <details> folds the contents on a phone (no script); wider screens and paper always show them (report.css).
+    return (
+        '<nav class="toc" id="contents" aria-labelledby="contents-title"><details class="toc-details">'
+        '<summary><h2 class="toc-title" id="contents-title">Contents</h2></summary>'
+        f'<ol class="toc-chapters">{"".join(items)}</ol></details></nav>'
+    )
 
 
 def _current_chapter_css(outlines: list[Outline]) -> str:
