@@ -39,6 +39,7 @@ IGNORED = shutil.ignore_patterns(
 )
 VENV_BIN = Path(sys.executable).parent
 EDIT_RUNS = 3
+ORDINALS = ("first", "second", "third", "fourth", "fifth")
 # The report's own printing flags (no network, no stray connections), plus those of a command-line print.
 CHROMIUM_FLAGS = ["--headless", *CHROMIUM_ARGS, "--no-pdf-header-footer"]
 
@@ -137,7 +138,8 @@ def main() -> int:
         for run in range(EDIT_RUNS):
             for target, times in (("report", touched), ("html", html_only)):
                 nb = read_notebook(notebook)
-                nb.cells.append(nbformat.v4.new_markdown_cell(f"Benchmark edit {run} for {target}."))
+                # Words, not digits: the build refuses a number typed into the narrative.
+                nb.cells.append(nbformat.v4.new_markdown_cell(f"Benchmark edit, {ORDINALS[run]} run, {target}."))
                 write_notebook(nb, notebook)
                 print(f"==> rebuild after touching {slug} ({target}, run {run + 1} of {EDIT_RUNS})")
                 seconds, output = timed([*build[:-1], target], root, env)
