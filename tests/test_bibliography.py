@@ -75,3 +75,10 @@ def test_one_parser_reads_keys_repeats_and_errors():
     assert bib.errors  # the unclosed entry is reported, not raised
     kind, fields = bib.entries["smith_2001"]
     assert kind == "article" and fields["author"] == "Smith, Jane and Doe, John and Roe, Richard"
+
+
+def test_a_debate_cites_its_works_first_then_their_sources():
+    import pandas as pd
+
+    rows = pd.DataFrame({"work_key": ["hara_2001", "hill_1995", "hara_2001"], "sources": ["a;b", "b", None]})
+    assert bibliography.works_and_sources(rows) == ["hara_2001", "hill_1995", "a", "b"]

@@ -97,3 +97,7 @@ def test_year_spans():
     assert text.year_spans([1901, 1903, 1905, 1906]) == "1901, 1903 and 1905–1906"
     with pytest.raises(ValueError):
         text.year_spans([])
+
+
+def test_from_slug():
+    assert text.from_slug(["cold-war-design", "domestic"]) == ["Cold war design", "Domestic"]

@@ -72,6 +72,14 @@ def parse(text: str) -> dict[str, Entry]:
     return entries
 
 
+def works_and_sources(rows) -> list[str]:
+    """Bibliography keys of historiography rows for a source line: each row's work (``work_key``) first, then the
+    keys of its ``sources`` column, each once."""
+    from analysis.measures.events import sources
+
+    return list(dict.fromkeys(list(rows["work_key"]) + sources(rows)))
+
+
 @lru_cache(maxsize=2)
 def entries(path: Path | None = None) -> dict[str, Entry]:
     """Every entry of the bibliography, by key (parsed once per process)."""

@@ -137,6 +137,11 @@ def quantity(figure: Figure, digits: int = 0) -> str:
     return f"{number(figure.value, digits)} {figure.unit.replace('_', ' ')}"
 
 
+def from_slug(slugs) -> list[str]:
+    """Slugs as labels for a table: ``from_slug(["cold-war-design"]) == ['Cold war design']``."""
+    return [str(slug).replace("-", " ").capitalize() for slug in slugs]
+
+
 def signed(value: float) -> str:
     """A value with its sign, a true minus and no needless decimals: ``signed(-10) == '−10'``, ``signed(2) == '+2'``."""
     return f"{value:+g}".replace("-", "−")
