@@ -185,9 +185,19 @@ def build(want_pdf: bool = True, jobs: int = 2, include_code: bool = False, only
             pool.close()
 
 
+def _import_assembler() -> None:
+    """Import the assembler (nbconvert, mistune, nh3: about a second) in the background."""
+    import analysis.report.assemble  # noqa: F401 - the import is the work
+
+
 def _execute_and_publish(chapters, jobs, include_code, outputs, stamp, fingerprint, started, printer, pool) -> int:
-    from analysis.report.assemble import AssemblyError, assemble
+    import threading
+
     from analysis.report.execute import ChapterFailed, execute_chapters, executed_path
+
+    # The assembler is needed only after execution: it is imported meanwhile, on the core the kernels leave free.
+    importer = threading.Thread(target=_import_assembler, name="import-assembler", daemon=True)
+    importer.start()
 
     reports = paths.reports_dir()
     log(f"==> executing {len(chapters)} chapter(s), {jobs} at a time")
@@ -197,6 +207,9 @@ def _execute_and_publish(chapters, jobs, include_code, outputs, stamp, fingerpri
         print(f"\nBUILD FAILED\n{error}\nThe previous report in reports/ is unchanged.", file=sys.stderr)
         return 1
     executed_at = time.perf_counter()
+    importer.join()
+    from analysis.report.assemble import AssemblyError, assemble
+
     try:
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=reports))
     except OSError as error:
