@@ -120,7 +120,8 @@ def test_the_side_contents_show_the_sections_of_the_chapter_in_view(built_projec
             page = browser.new_page(viewport={"width": 1920, "height": 1000})
             for chapter in ("chapter-war", "chapter-cold-war-triangle"):
                 page.goto(f"{url}#{chapter}", wait_until="load")
-                page.wait_for_timeout(200)
+                page.mouse.wheel(0, 2500)  # well into the chapter, past its heading
+                page.wait_for_timeout(300)
                 unfolded_by_target[chapter] = page.evaluate(
                     "Array.from(document.querySelectorAll('.toc-chapter > .toc-sections'))"
                     ".filter(list => getComputedStyle(list).visibility === 'visible'"
@@ -149,5 +150,32 @@ def test_the_contents_fold_on_a_phone_and_open_without_script(built_project):
             assert not phone.evaluate(shown), "the contents are unfolded on a phone before the reader asks"
             phone.click(".toc-details > summary")
             assert phone.evaluate(shown), "tapping 'Contents' does not unfold them"
+        finally:
+            browser.close()
+
+
+def test_chart_text_reads_at_about_the_body_size_on_a_desktop(built_project):
+    """Figures leave the text column on a laptop or wider so that chart text is not small print."""
+    from playwright.sync_api import sync_playwright
+
+    url = (built_project / "reports" / "report.html").resolve().as_uri()
+    measure = (
+        "(() => { const body = parseFloat(getComputedStyle(document.querySelector('main p')).fontSize);"
+        " const sizes = Array.from(document.querySelectorAll('figure.report-figure svg text')).map(text => {"
+        "  const svg = text.ownerSVGElement;"
+        "  return parseFloat(getComputedStyle(text).fontSize) * svg.getBoundingClientRect().width"
+        "   / svg.viewBox.baseVal.width; }).sort((a, b) => a - b);"
+        " return [body, sizes[Math.floor(sizes.length / 10)], sizes[Math.floor(sizes.length / 2)]]; })()"
+    )
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            for width in (1280, 1440, 1920):
+                page = browser.new_page(viewport={"width": width, "height": 900})
+                page.goto(url, wait_until="load")
+                page.add_style_tag(content=RENDER_ALL)
+                body, tenth, median = page.evaluate(measure)
+                assert median >= 0.85 * body, f"at {width} px chart text is {median:.1f} px (median) against {body} px"
+                assert tenth >= 0.7 * body, f"at {width} px a tenth of chart text is under {tenth:.1f} px"
         finally:
             browser.close()

@@ -364,11 +364,12 @@ def _current_chapter_css(outlines: list[Outline]) -> str:
     chapter names a view timeline (scroll-driven animations), and its section list is displayed while the
     chapter crosses the screen. Browsers without scroll-driven animations show every chapter's sections."""
     names = {outline.chapter.anchor: f"--usrj-{outline.chapter.anchor}" for outline in outlines}
+    slugs = {outline.chapter.anchor: outline.chapter.slug for outline in outlines}  # the chapter's <section>
     if not names:
         return ""
     rules = "".join(
-        f"#{anchor}{{view-timeline-name:{name}}}#toc-{anchor}>.toc-sections{{animation-timeline:{name}}}"
-        for anchor, name in names.items()
+        f"#section-{slug}{{view-timeline-name:{names[anchor]}}}#toc-{anchor}>.toc-sections{{animation-timeline:{names[anchor]}}}"
+        for anchor, slug in slugs.items()
     )
     return (
         # A display:none element runs no animation, so the lists are collapsed and hidden, not removed.
