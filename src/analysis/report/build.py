@@ -166,23 +166,15 @@ def build(want_pdf: bool = True, jobs: int = 2, include_code: bool = False, only
             file=sys.stderr,
         )
         return 2
-    from analysis.report.execute import KernelPool, stale_chapters
-
-    stale = stale_chapters(chapters)
-    # Kernels boot and import the library while this process imports its own modules and starts Chromium.
-    os.environ["USRJ_ROOT"] = str(paths.project_root())
-    pool = KernelPool(min(jobs, len(stale)), paths.notebooks_dir()) if stale else None
     try:
         if want_pdf and not only:
             from analysis.report.pdf import EarlyPrinter
 
             printer = EarlyPrinter()  # Chromium starts while the chapters execute
-        return _execute_and_publish(chapters, jobs, include_code, outputs, stamp, fingerprint, started, printer, pool)
+        return _execute_and_publish(chapters, jobs, include_code, outputs, stamp, fingerprint, started, printer)
     finally:
         if printer is not None:
             printer.close()
-        if pool is not None:
-            pool.close()
 
 
 def _import_assembler() -> None:
@@ -190,7 +182,7 @@ def _import_assembler() -> None:
     import analysis.report.assemble  # noqa: F401 - the import is the work
 
 
-def _execute_and_publish(chapters, jobs, include_code, outputs, stamp, fingerprint, started, printer, pool) -> int:
+def _execute_and_publish(chapters, jobs, include_code, outputs, stamp, fingerprint, started, printer) -> int:
     import threading
 
     from analysis.report.execute import ChapterFailed, execute_chapters, executed_path
@@ -202,7 +194,7 @@ def _execute_and_publish(chapters, jobs, include_code, outputs, stamp, fingerpri
     reports = paths.reports_dir()
     log(f"==> executing {len(chapters)} chapter(s), {jobs} at a time")
     try:
-        execute_chapters(chapters, jobs=jobs, log=log, pool=pool)
+        execute_chapters(chapters, jobs=jobs, log=log)
     except ChapterFailed as error:
         print(f"\nBUILD FAILED\n{error}\nThe previous report in reports/ is unchanged.", file=sys.stderr)
         return 1

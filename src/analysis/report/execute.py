@@ -1,4 +1,4 @@
-"""Executing chapters: content-hash cache, a pool of kernels, clear failures.
+"""Executing chapters: content-hash cache, parallel kernels, clear failures.
 
 A chapter re-executes only when its notebook, a file in ``data/``, a file of
 ``src/analysis`` or the locked dependencies changed (SHA-256 of contents,
@@ -133,48 +133,6 @@ def _cell_problem(nb, chapter: Chapter) -> str | None:
     return None
 
 
-# Run by each warm kernel as it starts, before it reports ready: the chapters' first cell then finds the library
-# (pandas, matplotlib, the house style) already imported. Not a cell: execution counts and outputs are unchanged.
-WARM_UP = "import analysis.chapter_setup"
-
-
-class KernelPool:
-    """Kernels started before they are needed (while the build validates data and imports its own modules).
-
-    Each kernel serves one chapter and is shut down after it, as a kernel started by nbclient would be.
-    """
-
-    def __init__(self, count: int, cwd: Path) -> None:
-        from jupyter_client.manager import AsyncKernelManager
-        from jupyter_core.utils import run_sync
-
-        self._managers = []
-        for _ in range(count):
-            manager = AsyncKernelManager(kernel_name="python3")
-            run_sync(manager.start_kernel)(
-                cwd=str(cwd),
-                stderr=subprocess.DEVNULL,  # the kernel's own log is not the reader's business
-                extra_arguments=[f"--IPKernelApp.exec_lines=[{WARM_UP!r}]"],
-            )
-            self._managers.append(manager)
-        self._lock = threading.Lock()
-
-    def take(self):
-        """A started kernel manager, or None when the pool is empty."""
-        with self._lock:
-            return self._managers.pop(0) if self._managers else None
-
-    def close(self) -> None:
-        """Shut down the kernels nobody took (a failed or interrupted build)."""
-        from jupyter_core.utils import run_sync
-
-        while (manager := self.take()) is not None:
-            try:
-                run_sync(manager.shutdown_kernel)(now=True)
-            except Exception:  # noqa: BLE001 - already gone
-                pass
-
-
 def execute_one(
     slug: str,
     title: str,
@@ -182,7 +140,6 @@ def execute_one(
     root: str,
     progress: str = "",
     timeout: int = 600,
-    pool: KernelPool | None = None,
 ) -> tuple[str, float]:
     """Execute one chapter in a fresh kernel (called from a worker thread; the kernel is its own process); return (slug, seconds)."""
     os.environ["USRJ_ROOT"] = root
@@ -196,10 +153,8 @@ def execute_one(
     start = time.perf_counter()
     nb = read_notebook(chapter.notebook)
     # The kernel is the python3 kernel of the interpreter running the build: the project's .venv.
-    manager = pool.take() if pool is not None else None
     client = NotebookClient(
         nb,
-        km=manager,
         timeout=timeout,
         kernel_name="python3",
         record_timing=False,
@@ -208,8 +163,7 @@ def execute_one(
     )
     try:
         # The kernel's own log (e.g. ipykernel 7's 'running over TCP' notice) is not the reader's business.
-        # A kernel from the pool is shut down afterwards too (cleanup_kc), as nbclient does with its own.
-        client.execute(stderr=subprocess.DEVNULL, cleanup_kc=True)
+        client.execute(stderr=subprocess.DEVNULL)
     except CellExecutionError:
         pass  # the error output is in the notebook; _cell_problem names the cell
     except Exception as error:  # kernel died, timeout
@@ -228,25 +182,8 @@ def execute_one(
     return slug, time.perf_counter() - start
 
 
-def stale_chapters(chapters: list[Chapter]) -> list[Chapter]:
-    """The chapters whose cached execution does not match their inputs (a cheap look at the stamps)."""
-    shared = shared_fingerprint()
-    return [
-        chapter
-        for chapter in chapters
-        if not (
-            executed_path(chapter).exists()
-            and _stamp_path(chapter).exists()
-            and _stamp_path(chapter).read_text() == chapter_fingerprint(chapter, shared)
-        )
-    ]
-
-
-def execute_chapters(
-    chapters: list[Chapter], jobs: int = 2, log=say, pool: KernelPool | None = None
-) -> dict[str, float]:
-    """Execute the chapters whose fingerprint changed, ``jobs`` at a time, taking kernels from ``pool``
-    while it has some; return seconds by slug."""
+def execute_chapters(chapters: list[Chapter], jobs: int = 2, log=say) -> dict[str, float]:
+    """Execute the chapters whose fingerprint changed, ``jobs`` at a time; return seconds by slug."""
     shared = shared_fingerprint()
     prints = {chapter.slug: chapter_fingerprint(chapter, shared) for chapter in chapters}
     states = {chapter.slug: cache_state(chapter, prints[chapter.slug]) for chapter in chapters}
@@ -273,9 +210,7 @@ def execute_chapters(
         futures = {}
         for chapter in todo:
             progress = f"[{position[chapter.slug]}/{total}]"
-            futures[
-                workers.submit(execute_one, chapter.slug, chapter.title, chapter.number, root, progress, pool=pool)
-            ] = chapter
+            futures[workers.submit(execute_one, chapter.slug, chapter.title, chapter.number, root, progress)] = chapter
         for future in as_completed(futures):
             chapter = futures[future]
             try:
