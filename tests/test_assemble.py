@@ -87,3 +87,16 @@ def test_a_date_in_prose_that_no_row_holds_stops_the_report(tmp_path):
         render_chapter(CHAPTER, path, include_code=False, used_ids=set())
     _, outline = render_chapter(CHAPTER, path, include_code=False, used_ids=set(), draft=True)
     assert outline.typed and "1901-05-31" in outline.typed[0][1][0]
+
+
+def test_the_first_citation_of_a_work_is_anchored_and_its_reference_links_back():
+    from analysis.report.assemble import _backlinks
+
+    body = (
+        '<p><a class="citation" href="#ref-a">A 1990</a>, <a class="citation" href="#ref-a">A 1990</a></p>'
+        '<ol class="references"><li id="ref-a">A. <i>Book</i>. 1990.</li><li id="ref-b">B. Never cited.</li></ol>'
+    )
+    out = _backlinks(body)
+    assert out.count('id="cite-a"') == 1  # the first citation only
+    assert '<li id="ref-a">A. <i>Book</i>. 1990. <a class="backlink" href="#cite-a"' in out
+    assert '<li id="ref-b">B. Never cited.</li>' in out  # nothing to go back to

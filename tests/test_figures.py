@@ -76,3 +76,16 @@ def test_one_pair_key_convention():
     assert {code: cow[name] for code, name in series.IDEAL_POINT_CODES.items()} == {
         code: code for code in series.IDEAL_POINT_CODES
     }
+
+
+def test_a_source_line_links_each_short_citation_and_reads_as_the_plain_line():
+    import html as html_module
+    import re
+
+    from analysis.present.figures import source_line, source_line_html
+
+    for sources, note in ((["goldstein_1992"], ""), (["goldstein_1992", "cow_trade_v4"], "Index: a sum.")):
+        linked = source_line_html(sources, note)
+        assert linked.count('class="citation"') == len(sources)
+        assert '<a class="citation" href="#ref-goldstein_1992">' in linked
+        assert html_module.unescape(re.sub(r"<[^>]+>", "", linked)) == source_line(sources, note)

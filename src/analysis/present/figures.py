@@ -112,6 +112,19 @@ def source_line(sources: Sequence[str], note: str = "") -> str:
     return "Source: " + ". ".join(parts) + ("" if parts and parts[-1].endswith(".") else ".")
 
 
+def source_line_html(sources: Sequence[str], note: str = "") -> str:
+    """The source line as escaped HTML, each short citation a link to its entry in the references."""
+    from analysis.present.bibliography import short_citation
+
+    keys = list(dict.fromkeys(sources))
+    cited = "; ".join(
+        f'<a class="citation" href="#ref-{html.escape(key)}">{html.escape(short_citation(key))}</a>' for key in keys
+    )
+    parts = [part for part in (cited, html.escape(note)) if part]
+    last = note or "; ".join(short_citation(key) for key in keys)  # as in source_line: no stop after a stop
+    return "Source: " + ". ".join(parts) + ("" if parts and last.endswith(".") else ".")
+
+
 def data_link(frame: pd.DataFrame, name: str) -> str:
     """A link that downloads ``frame`` as ``<name>.csv`` from the page itself (a data: URL: no request, no script)."""
     csv_text = frame.to_csv(index=False, lineterminator="\n")
@@ -147,7 +160,7 @@ def figure_html(
         f'<a class="figure-zoom" href="#fig-{html.escape(name)}">View full size</a>'
         f'<a class="figure-close" href="#main">Close</a>{drawing}'
         f'<figcaption><span class="figure-label">Figure</span> {html.escape(caption)}'
-        f'<span class="figure-source">{html.escape(source_line(sources, note))}</span>{download}</figcaption></figure>'
+        f'<span class="figure-source">{source_line_html(sources, note)}</span>{download}</figcaption></figure>'
     )
 
 
@@ -181,7 +194,7 @@ def table_html(
         f'<figure class="report-table-wrap" id="tab-{html.escape(name)}">'
         f'<figcaption><span class="table-label">Table</span> {html.escape(caption)}</figcaption>'
         f'<div class="table-scroll">{body}</div>'
-        f'<p class="figure-source">{html.escape(source_line(sources, note))}</p></figure>'
+        f'<p class="figure-source">{source_line_html(sources, note)}</p></figure>'
     )
 
 

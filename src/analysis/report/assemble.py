@@ -381,6 +381,28 @@ def _current_chapter_css(outlines: list[Outline]) -> str:
     )
 
 
+def _backlinks(body: str) -> str:
+    """The first citation of each work gets an anchor, and its entry in the references a link back to it."""
+    first: set[str] = set()
+
+    def anchor(match: re.Match) -> str:
+        key = match.group(1)
+        if key in first:
+            return match.group(0)
+        first.add(key)
+        return f'<a class="citation" id="cite-{key}" href="#ref-{key}"'
+
+    body = re.sub(r'<a class="citation" href="#ref-([^"]+)"', anchor, body)
+
+    def back(match: re.Match) -> str:
+        key = match.group(1)
+        if key not in first:
+            return match.group(0)
+        return f'{match.group(0)} <a class="backlink" href="#cite-{key}" aria-label="Back to the first citation">↩</a>'
+
+    return re.sub(r'<li id="ref-([^"]+)">.*?(?=</li>)', back, body, flags=re.S)
+
+
 def _check_links(page: str) -> None:
     ids = set(re.findall(r'\sid="([^"]+)"', page))
     for target in re.findall(r'href="#([^"]*)"', page):
@@ -514,6 +536,7 @@ def assemble(
     missing = {html.unescape(key) for key in cited if f'id="ref-{key}"' not in body}
     if missing:
         body += f'<section class="chapter" id="section-cited-works"><h2>Works cited</h2>{bibliography.references_html(missing)}</section>'
+    body = _backlinks(body)
     css = (paths.package_dir() / "report" / "report.css").read_text(encoding="utf-8")
     highlight_css = ""
     if include_code:
