@@ -73,7 +73,9 @@ def screens(html: Path, folder: Path, anchor: str = DEFAULT_ANCHOR) -> list[Path
                 )
                 page = context.new_page()
                 page.goto(url, wait_until="load")
-                _optimise(page.screenshot(full_page=False, animations="disabled", caret="hide"), folder / name)
+                # The side contents unfold by a scroll-driven animation (the report has no other): let it run.
+                page.wait_for_timeout(300)
+                _optimise(page.screenshot(full_page=False, animations="allow", caret="hide"), folder / name)
                 written.append(folder / name)
                 context.close()
         finally:
