@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 
 from analysis.report.pdf import launch
@@ -11,6 +13,19 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 # The report lets the browser skip laying out chapters off screen (content-visibility); the checks below
 # measure and inspect every chapter, so the test pages render them all.
 RENDER_ALL = ".chapter { content-visibility: visible !important; }"
+
+
+@contextlib.contextmanager
+def report_in_browser(built_project):
+    """(Chromium, the built report's file URL), the browser closed afterwards."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            yield browser, (built_project / "reports" / "report.html").resolve().as_uri()
+        finally:
+            browser.close()
 
 
 def test_report_in_headless_chromium(built_project):
@@ -55,23 +70,16 @@ def test_report_in_headless_chromium(built_project):
 
 
 def test_no_page_level_horizontal_overflow_on_a_phone_or_a_laptop(built_project):
-    from playwright.sync_api import sync_playwright
-
-    url = (built_project / "reports" / "report.html").resolve().as_uri()
     overflow = {}
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        try:
-            for width in (390, 1280):
-                page = browser.new_page(viewport={"width": width, "height": 900}, bypass_csp=True)
-                page.goto(url, wait_until="load")
-                page.add_style_tag(content=RENDER_ALL)
-                overflow[width] = page.evaluate(
-                    "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-                )
-                page.close()
-        finally:
-            browser.close()
+    with report_in_browser(built_project) as (browser, url):
+        for width in (390, 1280):
+            page = browser.new_page(viewport={"width": width, "height": 900}, bypass_csp=True)
+            page.goto(url, wait_until="load")
+            page.add_style_tag(content=RENDER_ALL)
+            overflow[width] = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            page.close()
     assert overflow == {390: 0, 1280: 0}
 
 
@@ -110,55 +118,38 @@ def test_axe_core_finds_no_wcag_2_2_aa_violation_in_light_or_dark_mode_on_a_phon
 
 def test_the_side_contents_show_the_sections_of_the_chapter_in_view(built_project):
     """On a wide screen (CSS only: scroll-driven animations), only the chapter being read unfolds its sections."""
-    from playwright.sync_api import sync_playwright
-
-    url = (built_project / "reports" / "report.html").resolve().as_uri()
     unfolded_by_target = {}
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        try:
-            page = browser.new_page(viewport={"width": 1920, "height": 1000})
-            for chapter in ("chapter-war", "chapter-cold-war-triangle"):
-                page.goto(f"{url}#{chapter}", wait_until="load")
-                page.mouse.wheel(0, 2500)  # well into the chapter, past its heading
-                page.wait_for_timeout(300)
-                unfolded_by_target[chapter] = page.evaluate(
-                    "Array.from(document.querySelectorAll('.toc-chapter > .toc-sections'))"
-                    ".filter(list => getComputedStyle(list).visibility === 'visible'"
-                    " && list.getBoundingClientRect().height > 0).map(list => list.parentElement.id)"
-                )
-        finally:
-            browser.close()
+    with report_in_browser(built_project) as (browser, url):
+        page = browser.new_page(viewport={"width": 1920, "height": 1000})
+        for chapter in ("chapter-war", "chapter-cold-war-triangle"):
+            page.goto(f"{url}#{chapter}", wait_until="load")
+            page.mouse.wheel(0, 2500)  # well into the chapter, past its heading
+            page.wait_for_timeout(300)
+            unfolded_by_target[chapter] = page.evaluate(
+                "Array.from(document.querySelectorAll('.toc-chapter > .toc-sections'))"
+                ".filter(list => getComputedStyle(list).visibility === 'visible'"
+                " && list.getBoundingClientRect().height > 0).map(list => list.parentElement.id)"
+            )
     for chapter, unfolded in unfolded_by_target.items():
         assert unfolded == [f"toc-{chapter}"], f"at #{chapter} the side contents unfold {unfolded}"
 
 
 def test_the_contents_fold_on_a_phone_and_open_without_script(built_project):
     """A phone reader meets the text, not three screens of contents; one tap (no script) unfolds them."""
-    from playwright.sync_api import sync_playwright
-
-    url = (built_project / "reports" / "report.html").resolve().as_uri()
     shown = "document.querySelector('.toc-chapters').checkVisibility()"
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        try:
-            wide = browser.new_page(viewport={"width": 1280, "height": 900})
-            wide.goto(url, wait_until="load")
-            assert wide.evaluate(shown), "the contents are folded on a laptop"
-            phone = browser.new_page(viewport={"width": 390, "height": 800})
-            phone.goto(url, wait_until="load")
-            assert not phone.evaluate(shown), "the contents are unfolded on a phone before the reader asks"
-            phone.click(".toc-details > summary")
-            assert phone.evaluate(shown), "tapping 'Contents' does not unfold them"
-        finally:
-            browser.close()
+    with report_in_browser(built_project) as (browser, url):
+        wide = browser.new_page(viewport={"width": 1280, "height": 900})
+        wide.goto(url, wait_until="load")
+        assert wide.evaluate(shown), "the contents are folded on a laptop"
+        phone = browser.new_page(viewport={"width": 390, "height": 800})
+        phone.goto(url, wait_until="load")
+        assert not phone.evaluate(shown), "the contents are unfolded on a phone before the reader asks"
+        phone.click(".toc-details > summary")
+        assert phone.evaluate(shown), "tapping 'Contents' does not unfold them"
 
 
 def test_chart_text_reads_at_about_the_body_size_on_a_desktop(built_project):
     """Figures leave the text column on a laptop or wider so that chart text is not small print."""
-    from playwright.sync_api import sync_playwright
-
-    url = (built_project / "reports" / "report.html").resolve().as_uri()
     measure = (
         "(() => { const body = parseFloat(getComputedStyle(document.querySelector('main p')).fontSize);"
         " const sizes = Array.from(document.querySelectorAll('figure.report-figure svg text')).map(text => {"
@@ -167,15 +158,11 @@ def test_chart_text_reads_at_about_the_body_size_on_a_desktop(built_project):
         "   / svg.viewBox.baseVal.width; }).sort((a, b) => a - b);"
         " return [body, sizes[Math.floor(sizes.length / 10)], sizes[Math.floor(sizes.length / 2)]]; })()"
     )
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        try:
-            for width in (1280, 1440, 1920):
-                page = browser.new_page(viewport={"width": width, "height": 900})
-                page.goto(url, wait_until="load")
-                page.add_style_tag(content=RENDER_ALL)
-                body, tenth, median = page.evaluate(measure)
-                assert median >= 0.85 * body, f"at {width} px chart text is {median:.1f} px (median) against {body} px"
-                assert tenth >= 0.7 * body, f"at {width} px a tenth of chart text is under {tenth:.1f} px"
-        finally:
-            browser.close()
+    with report_in_browser(built_project) as (browser, url):
+        for width in (1280, 1440, 1920):
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            page.goto(url, wait_until="load")
+            page.add_style_tag(content=RENDER_ALL)
+            body, tenth, median = page.evaluate(measure)
+            assert median >= 0.85 * body, f"at {width} px chart text is {median:.1f} px (median) against {body} px"
+            assert tenth >= 0.7 * body, f"at {width} px a tenth of chart text is under {tenth:.1f} px"
