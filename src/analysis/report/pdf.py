@@ -1,6 +1,6 @@
 """Printing the HTML report to PDF with Debian's headless Chromium, via Playwright.
 
-A4, page numbers in the footer, backgrounds printed. Chromium stamps
+A4, page numbers in the footer (an ``@page`` margin box in report.css), backgrounds printed. Chromium stamps
 ``/CreationDate`` and ``/ModDate`` with the clock; both are rewritten to a
 fixed date of the same length so two builds give identical bytes.
 """
@@ -24,7 +24,6 @@ CHROMIUM_ARGS = [
     "--font-render-hinting=none",
 ]
 FIXED_PDF_DATE = b"D:20000101000000+00'00'"
-FOOTER = '<div style="width:100%;font-size:8px;color:#666;text-align:center;font-family:DejaVu Sans,sans-serif;"><span class="pageNumber"></span> / <span class="totalPages"></span></div>'
 
 
 def launch(playwright):
@@ -71,9 +70,6 @@ def print_with(browser, html_file: Path, pdf_file: Path) -> None:
         pdf = page.pdf(
             format="A4",
             print_background=True,
-            display_header_footer=True,
-            header_template="<span></span>",
-            footer_template=FOOTER,
             prefer_css_page_size=True,
             tagged=True,
             outline=True,
