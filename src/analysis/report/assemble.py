@@ -309,16 +309,20 @@ def _render_item(output, outline: Outline) -> str:
         return rendered
     (outline.figures if item["kind"] == "fig" else outline.tables).append((item["anchor"], item["caption"]))
     outline.labels[item["anchor"]] = item["label"]
-    return rendered.replace(item["label"], _LABEL_SLOT.format(item["label"], item["anchor"]), 1)
+    return rendered.replace(item["label"], _LABEL_SLOT.format(item["anchor"]), 1)
 
 
-_LABEL_SLOT = "{}\ue000{}\ue000"  # a label waiting for its number (a private-use character never in a caption)
+# A label waiting for its number: the anchor between two private-use characters, never in a caption.
+_LABEL_SLOT = "\ue000{}\ue001"
+_LABEL_SLOTS = re.compile("\ue000([^\ue001]+)\ue001")
+_ITEM_LINKS = re.compile(r'<a href="#((?:fig|tab)-[^"]+)">(?:Figure|Table)</a>')
 
 
 def _number_items(body: str, outlines: list[Outline]) -> str:
     """Number figures and tables in reading order from what their outputs declared (``_render_item``); fill the
     'Figure' and 'Table' links; give the outlines the numbered contents entries."""
     counters = {"fig": 0, "tab": 0}
+    numbered: dict[str, tuple[str, str]] = {}  # anchor -> ("Figure 3", the numbered label)
     for outline in outlines:
         for entries in (outline.figures, outline.tables):
             for index, (anchor, caption) in enumerate(entries):
@@ -326,14 +330,20 @@ def _number_items(body: str, outlines: list[Outline]) -> str:
                 counters[kind] += 1
                 word = "Figure" if kind == "fig" else "Table"
                 label = outline.labels[anchor]
-                numbered = label.replace(f">{word}</span>", f">{word} {counters[kind]}.</span>", 1)
-                body = body.replace(_LABEL_SLOT.format(label, anchor), numbered, 1)
-                for text in ("Figure", "Table"):  # the chapters' [Figure](#fig-...) and [Table](#tab-...) links
-                    body = body.replace(
-                        f'<a href="#{anchor}">{text}</a>', f'<a href="#{anchor}">{word} {counters[kind]}</a>'
-                    )
-                entries[index] = (anchor, f"{word} {counters[kind]}. {_first_sentence(caption)}")
-    return body
+                name = f"{word} {counters[kind]}"
+                numbered[anchor] = (name, label.replace(f">{word}</span>", f">{name}.</span>", 1))
+                entries[index] = (anchor, f"{name}. {_first_sentence(caption)}")
+    # One pass each over the page (megabytes), not one per figure: the slots, then the chapters'
+    # [Figure](#fig-...) and [Table](#tab-...) links.
+    body = _LABEL_SLOTS.sub(lambda match: numbered[match.group(1)][1], body)
+    return _ITEM_LINKS.sub(
+        lambda match: (
+            f'<a href="#{match.group(1)}">{numbered[match.group(1)][0]}</a>'
+            if match.group(1) in numbered
+            else match.group(0)
+        ),
+        body,
+    )
 
 
 def _toc(outlines: list[Outline]) -> str:
@@ -533,7 +543,8 @@ def assemble(
     body = _table_markup(body)
     # A chapter built alone has no appendix: its cited works are listed after it, so every citation resolves.
     cited = {key for key in re.findall(r'class="citation" href="#ref-([^"]+)"', body)}
-    missing = {html.unescape(key) for key in cited if f'id="ref-{key}"' not in body}
+    listed = set(re.findall(r'id="ref-([^"]+)"', body))
+    missing = {html.unescape(key) for key in cited - listed}
     if missing:
         body += f'<section class="chapter" id="section-cited-works"><h2>Works cited</h2>{bibliography.references_html(missing)}</section>'
     body = _backlinks(body)
