@@ -223,7 +223,7 @@ def test_damaged_outputs_leftovers_and_a_corrupt_cache_end_in_a_clean_build(buil
     result = run_build(root, "report")
     assert result.returncode == 0, result.stderr
     assert "up to date" not in result.stdout
-    assert "is unreadable; discarded, re-executing" in result.stdout
+    assert "is damaged (not the bytes its stamp records); discarded, re-executing" in result.stdout
     assert (root / "reports" / "report.html").stat().st_size > 0
     assert not list((root / "reports").glob(".staging-*"))
 

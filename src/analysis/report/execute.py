@@ -70,17 +70,19 @@ def _stamp_path(chapter: Chapter) -> Path:
 
 
 def cache_state(chapter: Chapter, fingerprint: str) -> str:
-    """'fresh' (the cached execution can be used), 'stale' (inputs changed or nothing cached) or 'corrupt'."""
-    stamp = _stamp_path(chapter)
-    if not (executed_path(chapter).exists() and stamp.exists() and stamp.read_text() == fingerprint):
-        return "stale"
-    try:  # a truncated or garbled cache entry is re-executed, never trusted
-        import nbformat
+    """'fresh' (the cached execution can be used), 'stale' (inputs changed or nothing cached) or 'corrupt'.
 
-        nbformat.validate(nbformat.read(executed_path(chapter), as_version=4))
-    except Exception:  # noqa: BLE001 - any unreadable entry is simply corrupt
-        return "corrupt"
-    return "fresh"
+    The stamp holds the inputs' fingerprint and the SHA-256 of the executed notebook written with it, so a
+    truncated or garbled entry is caught by one hash, without parsing megabytes of outputs."""
+    stamp, executed = _stamp_path(chapter), executed_path(chapter)
+    recorded = stamp.read_text().split("\n") if stamp.exists() else []
+    if not (executed.exists() and len(recorded) == 2 and recorded[0] == fingerprint):
+        return "stale"
+    return "fresh" if _file_hash(executed) == recorded[1] else "corrupt"
+
+
+def _file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def is_fresh(chapter: Chapter, fingerprint: str) -> bool:
@@ -190,7 +192,7 @@ def execute_chapters(chapters: list[Chapter], jobs: int = 2, log=say) -> dict[st
     for chapter in chapters:
         if states[chapter.slug] == "corrupt":
             log(
-                f"  cache entry of '{chapter.slug}' ({executed_path(chapter).name}) is unreadable; discarded, re-executing"
+                f"  cache entry of '{chapter.slug}' ({executed_path(chapter).name}) is damaged (not the bytes its stamp records); discarded, re-executing"
             )
     todo = [chapter for chapter in chapters if states[chapter.slug] != "fresh"]
     total = len(chapters)
@@ -220,7 +222,7 @@ def execute_chapters(chapters: list[Chapter], jobs: int = 2, log=say) -> dict[st
                 log(f"  [{position[chapter.slug]}/{total}] {chapter.slug}: FAILED")
                 continue
             timings[chapter.slug] = seconds
-            _stamp_path(chapter).write_text(prints[chapter.slug])
+            _stamp_path(chapter).write_text(f"{prints[chapter.slug]}\n{_file_hash(executed_path(chapter))}")
             log(f"  [{position[chapter.slug]}/{total}] {chapter.slug}: done in {seconds:.1f} s")
     if failures:
         raise ChapterFailed("\n".join(failures))
