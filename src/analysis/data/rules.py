@@ -180,6 +180,12 @@ CITATION_ROLE = re.compile(r"\{cite\}`([^`]*)`")
 
 def check_bibliography_used(data_dir: Path, descriptor: dict[str, Any]) -> list[Problem]:
     """Every entry of references.bib is cited: by a row (any field keyed to the bibliography) or by a chapter."""
+    bib_file, candidates = keys_not_cited_by_rows(data_dir, descriptor)
+    return uncited_entries(bib_file, candidates, chapter_citations(data_dir.parent / "notebooks"))
+
+
+def keys_not_cited_by_rows(data_dir: Path, descriptor: dict[str, Any]) -> tuple[str, list[str]]:
+    """(the bibliography's file name, its keys, in file order, that no row of any table cites)."""
     files = _resource_files(descriptor)
     used: set[str] = set()
     for resource in descriptor["resources"]:
@@ -198,16 +204,26 @@ def check_bibliography_used(data_dir: Path, descriptor: dict[str, Any]) -> list[
                 cell = row[field["name"]]
                 values = cell.split(field["x-separator"]) if "x-separator" in field else [cell]
                 used.update(value.strip() for value in values if value.strip())
-    # Chapters cite with the MyST role {cite}`key1,key2`; they sit beside data/ in notebooks/.
-    for chapter in sorted((data_dir.parent / "notebooks").glob("*.md")):
-        for match in CITATION_ROLE.finditer(chapter.read_text(encoding="utf-8")):
-            used.update(key.strip() for key in match.group(1).split(",") if key.strip())
     bib_file = files.get("references", "references.bib")
     keys = bibliography_keys((data_dir / bib_file).read_text(encoding="utf-8"))
+    return bib_file, [key for key in keys if key not in used]
+
+
+def chapter_citations(notebooks_dir: Path) -> set[str]:
+    """Every key the chapters cite with the MyST role {cite}`key1,key2` (chapters sit beside data/ in notebooks/)."""
+    cited: set[str] = set()
+    for chapter in sorted(notebooks_dir.glob("*.md")):
+        for match in CITATION_ROLE.finditer(chapter.read_text(encoding="utf-8")):
+            cited.update(key.strip() for key in match.group(1).split(",") if key.strip())
+    return cited
+
+
+def uncited_entries(bib_file: str, candidates: list[str], cited: set[str]) -> list[Problem]:
+    """A problem for each candidate key that the chapters do not cite either."""
     return [
         Problem(bib_file, None, "key", "cited", f"entry {key!r} is cited by no row of any table and by no chapter")
-        for key in keys
-        if key not in used
+        for key in candidates
+        if key not in cited
     ]
 
 

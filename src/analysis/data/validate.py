@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sys
 from pathlib import Path
 
@@ -22,9 +23,6 @@ def _digest(data_dir: Path) -> str:
         if path.is_file():
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
-    # Chapters' citations count as uses of the bibliography (rules.check_bibliography_used).
-    for path in sorted((data_dir.parent / "notebooks").glob("*.md")):
-        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
@@ -33,12 +31,20 @@ def validate(data_dir: Path | None = None) -> list[Problem]:
 
     A package already found valid, byte for byte, is not validated again: the project's own data folder records
     its valid digests in ``.cache/validated/`` (every build and every chapter otherwise paid a second or more).
+    Only the one rule that reads the chapters, that every bibliography entry is cited, is checked each time, from
+    the entries no row cites (kept with the digest) and the chapters' citations: editing a chapter costs no
+    second validation of the tables.
     """
     data_dir = Path(data_dir or paths.data_dir())
     own = data_dir.resolve() == paths.data_dir().resolve()
     marker = paths.cache_dir() / "validated" / _digest(data_dir) if own else None
     if marker is not None and marker.exists():
-        return []
+        try:
+            bib_file, candidates = json.loads(marker.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            marker.unlink(missing_ok=True)  # an unreadable record: validate again, in full
+        else:
+            return rules.uncited_entries(bib_file, candidates, rules.chapter_citations(data_dir.parent / "notebooks"))
     tables: dict = {}
     problems = check_schemas(data_dir, tables)
     if not problems:
@@ -46,7 +52,9 @@ def validate(data_dir: Path | None = None) -> list[Problem]:
     if not problems and marker is not None:
         try:
             marker.parent.mkdir(parents=True, exist_ok=True)
-            marker.touch()
+            marker.write_text(
+                json.dumps(rules.keys_not_cited_by_rows(data_dir, read_descriptor(data_dir))), encoding="utf-8"
+            )
         except OSError:
             pass  # a read-only cache only costs time
     return problems
