@@ -90,15 +90,29 @@ def test_noop_rebuild_and_one_touched_chapter(built_project, tmp_path):
     root = _clone(built_project, tmp_path / "incremental")
     again = run_build(root, "report")
     assert again.returncode == 0 and "up to date" in again.stdout
-    first = _chapters(root)[0]["slug"]
+    first, second = (chapter["slug"] for chapter in _chapters(root)[:2])
+    # Prose alone: nothing is executed, the cached outputs are merged into the new text.
     _append_cell(root, first, nbformat.v4.new_markdown_cell("A sentence added by the incremental-build test."))
     touched = run_build(root, "report")
     assert touched.returncode == 0, touched.stderr
-    executed = re.findall(r"\] (\S+): started", touched.stdout)
-    assert executed == [first]
-    assert "A sentence added by the incremental-build test." in (root / "reports" / "report.html").read_text(
-        encoding="utf-8"
-    )
+    assert re.findall(r"\] (\S+): started", touched.stdout) == []
+    assert f"{first}: prose changed, code unchanged; cached outputs reused" in touched.stdout
+    page = (root / "reports" / "report.html").read_text(encoding="utf-8")
+    assert "A sentence added by the incremental-build test." in page
+    # Code: that chapter, and only that one, is executed again.
+    _append_cell(root, second, nbformat.v4.new_code_cell('incremental_test = "code edited"'))
+    touched = run_build(root, "html")
+    assert touched.returncode == 0, touched.stderr
+    assert re.findall(r"\] (\S+): started", touched.stdout) == [second]
+
+
+def test_a_prose_edit_naming_an_unknown_value_is_refused_without_executing(built_project, tmp_path):
+    root = _clone(built_project, tmp_path / "unknown-name")
+    first = _chapters(root)[0]["slug"]
+    _append_cell(root, first, nbformat.v4.new_markdown_cell("A value never published: {eval}`no_such_fact_here`."))
+    result = run_build(root, "html")
+    assert result.returncode == 1 and "no_such_fact_here" in result.stderr, result.stderr
+    assert "cached outputs reused" in result.stdout
 
 
 def test_a_failing_cell_stops_the_build_and_keeps_the_previous_report(built_project, tmp_path):

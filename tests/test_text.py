@@ -101,3 +101,8 @@ def test_year_spans():
 
 def test_from_slug():
     assert text.from_slug(["cold-war-design", "domestic"]) == ["Cold war design", "Domestic"]
+
+
+def test_in_words_spells_small_counts_and_keeps_figures_for_larger_ones():
+    assert [text.in_words(n) for n in (0, 1, 6, 12)] == ["zero", "one", "six", "twelve"]
+    assert text.in_words(13) == "13" and text.in_words(1250) == "1,250"

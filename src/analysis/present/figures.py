@@ -23,6 +23,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from analysis import paths  # noqa: E402
+from analysis.present.text import ITEM_METADATA  # noqa: E402
 
 STYLE_FILE = paths.package_dir() / "present" / "style" / "report.mplstyle"
 
@@ -42,10 +43,6 @@ COUNTRY_COLOURS = {
 DYAD_COLOURS = {"USA-JPN": "#CC79A7", "USA-RUS": "#0072B2", "JPN-RUS": "#E69F00"}
 DYAD_NAMES = {"USA-JPN": "US–Japan", "USA-RUS": "US–USSR", "JPN-RUS": "USSR–Japan"}
 WAR_SHADE = "#bbbbbb"
-
-# The display output of a figure or table carries, under this metadata key, what the report build needs to number
-# it and list it in the contents: kind ('fig' or 'tab'), anchor, caption, and the label element to number.
-ITEM_METADATA = "usrj_item"
 
 
 @functools.cache

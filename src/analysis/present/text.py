@@ -24,6 +24,9 @@ import pandas as pd
 from analysis.measures.key_figures import Figure
 
 FACTS_MIME = "application/vnd.usrj.facts+json"
+# The display output of a figure or table carries, under this metadata key, what the report build needs to number
+# it and list it in the contents: kind ('fig' or 'tab'), anchor, caption, and the label element to number.
+ITEM_METADATA = "usrj_item"
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
@@ -212,6 +215,14 @@ def publish(**facts) -> None:
     for name, value in clean.items():
         namespace[name] = Fact(value)
     display({FACTS_MIME: clean, "text/plain": ""}, raw=True)
+
+
+_SMALL_NUMBERS = "zero one two three four five six seven eight nine ten eleven twelve".split()
+
+
+def in_words(count: int) -> str:
+    """A small count as a word, as prose spells it (zero to twelve), larger ones in figures: ``in_words(6) == 'six'``."""
+    return _SMALL_NUMBERS[count] if 0 <= count < len(_SMALL_NUMBERS) else number(count)
 
 
 def counted(count: int, singular: str, plural: str | None = None) -> str:

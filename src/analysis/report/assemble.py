@@ -25,7 +25,7 @@ from nbconvert.filters.markdown import markdown2html
 
 from analysis import paths
 from analysis.present import bibliography, prose_dates
-from analysis.present.text import FACTS_MIME, prose_of, typed_numbers
+from analysis.present.text import FACTS_MIME, ITEM_METADATA, prose_of, typed_numbers
 from analysis.report.chapters import Chapter
 
 # MyST inline expression, as JupyterLab (jupyterlab-myst) renders it: {eval}`name`.
@@ -192,6 +192,13 @@ def _known_dates() -> tuple[set, set]:
     return prose_dates.known_dates(load("events"), load("key_figures"), load("seed_claims"))
 
 
+def prepare() -> None:
+    """Read, ahead of assembly, what it reads once per build: the bibliography and the dates the data holds
+    (about a second; the build calls this while the chapters execute, on the core the kernels leave free)."""
+    bibliography.entries()
+    _known_dates()
+
+
 def render_chapter(
     chapter: Chapter, executed: Path, include_code: bool, used_ids: set[str], draft: bool = False
 ) -> tuple[str, Outline]:
@@ -301,8 +308,6 @@ def _first_sentence(caption: str, limit: int = 120) -> str:
 def _render_item(output, outline: Outline) -> str:
     """Render one output; a figure or table (``show_figure``/``show_table`` metadata) is recorded in the outline
     in reading order, its label left for ``_number_items`` to number."""
-    from analysis.present.figures import ITEM_METADATA
-
     rendered = _render_output(output)
     item = output.get("metadata", {}).get(ITEM_METADATA)
     if not item:

@@ -166,6 +166,13 @@ def build(want_pdf: bool = True, jobs: int = 2, include_code: bool = False, only
             file=sys.stderr,
         )
         return 2
+    # What execution imports is imported here, before the printer and the assembler start importing in their own
+    # threads: two threads importing the same packages at once can meet a module half initialised (an ImportError
+    # in one of them). Execution needs these first anyway, so nothing is added to the build's time.
+    import jupytext  # noqa: F401
+    import nbclient  # noqa: F401
+    import nbformat  # noqa: F401
+
     try:
         if want_pdf and not only:
             from analysis.report.pdf import EarlyPrinter
@@ -178,8 +185,14 @@ def build(want_pdf: bool = True, jobs: int = 2, include_code: bool = False, only
 
 
 def _import_assembler() -> None:
-    """Import the assembler (nbconvert, mistune, nh3: about a second) in the background."""
-    import analysis.report.assemble  # noqa: F401 - the import is the work
+    """Import the assembler (nbconvert, mistune, nh3: about a second) and let it read the bibliography and the
+    data's dates (another second), in the background."""
+    try:
+        from analysis.report.assemble import prepare
+
+        prepare()
+    except Exception:  # noqa: BLE001 - assembly meets the same problem again and reports it, in the main thread
+        pass
 
 
 def _execute_and_publish(chapters, jobs, include_code, outputs, stamp, fingerprint, started, printer) -> int:

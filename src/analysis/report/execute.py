@@ -1,13 +1,17 @@
 """Executing chapters: content-hash cache, parallel kernels, clear failures.
 
-A chapter re-executes only when its notebook, a file in ``data/``, a file of
+A chapter re-executes only when its code cells, a file in ``data/``, a file of
 ``src/analysis`` or the locked dependencies changed (SHA-256 of contents,
-never mtimes). Executed copies live in ``.cache/executed/``.
+never mtimes). An edit to its prose alone reuses the cached outputs, merged
+into the new text, as jupyter-cache does for Jupyter Book: prose is never
+executed, and inline values are filled at assembly from published facts.
+Executed copies live in ``.cache/executed/``.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import subprocess
@@ -60,6 +64,17 @@ def chapter_fingerprint(chapter: Chapter, shared: str) -> str:
     return digest.hexdigest()
 
 
+def code_fingerprint(notebook, shared: str) -> str:
+    """Hash of what executing a notebook depends on: everything shared, its kernel, and each code cell's source
+    and metadata in order. Markdown cells are left out: they are not executed."""
+    digest = hashlib.sha256(shared.encode())
+    digest.update(json.dumps(notebook.metadata.get("kernelspec", {}), sort_keys=True).encode())
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            digest.update(b"\0code\0" + json.dumps([cell.source, cell.get("metadata", {})], sort_keys=True).encode())
+    return digest.hexdigest()
+
+
 def executed_path(chapter: Chapter) -> Path:
     """Where the executed notebook of a chapter is cached."""
     return paths.cache_dir() / "executed" / f"{chapter.slug}.ipynb"
@@ -69,25 +84,57 @@ def _stamp_path(chapter: Chapter) -> Path:
     return paths.cache_dir() / "executed" / f"{chapter.slug}.sha256"
 
 
-def cache_state(chapter: Chapter, fingerprint: str) -> str:
-    """'fresh' (the cached execution can be used), 'stale' (inputs changed or nothing cached) or 'corrupt'.
+def cache_state(chapter: Chapter, fingerprint: str, shared: str | None = None) -> str:
+    """'fresh' (the cached execution can be used), 'prose' (only Markdown changed: the cached outputs can be
+    merged into the new text; checked when ``shared`` is given), 'stale' (inputs changed or nothing cached) or
+    'corrupt'.
 
-    The stamp holds the inputs' fingerprint and the SHA-256 of the executed notebook written with it, so a
-    truncated or garbled entry is caught by one hash, without parsing megabytes of outputs."""
+    The stamp holds the notebook's fingerprint, its code fingerprint and the SHA-256 of the executed notebook
+    written with them, so a truncated or garbled entry is caught by one hash, without parsing megabytes of outputs;
+    the notebook is parsed only when its bytes changed."""
     stamp, executed = _stamp_path(chapter), executed_path(chapter)
     recorded = stamp.read_text().split("\n") if stamp.exists() else []
-    if not (executed.exists() and len(recorded) == 2 and recorded[0] == fingerprint):
+    if not (executed.exists() and len(recorded) == 3):
         return "stale"
-    return "fresh" if _file_hash(executed) == recorded[1] else "corrupt"
+    if recorded[0] == fingerprint:
+        state = "fresh"
+    elif shared is not None and code_fingerprint(read_notebook(chapter.notebook), shared) == recorded[1]:
+        state = "prose"
+    else:
+        return "stale"
+    return state if _file_hash(executed) == recorded[2] else "corrupt"
+
+
+def _write_executed(chapter: Chapter, nb, fingerprint: str, code_print: str) -> None:
+    """Write an executed notebook to the cache, then its stamp (a stamp never describes a half-written file)."""
+    import nbformat
+
+    target = executed_path(chapter)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".tmp")
+    nbformat.write(nb, tmp)
+    os.replace(tmp, target)
+    _stamp_path(chapter).write_text(f"{fingerprint}\n{code_print}\n{_file_hash(target)}")
+
+
+def reuse_outputs(chapter: Chapter, fingerprint: str, shared: str) -> None:
+    """The chapter's new text with the outputs of its cached execution, cell for cell (its code is unchanged)."""
+    import nbformat
+
+    notebook = read_notebook(chapter.notebook)
+    cached = nbformat.read(executed_path(chapter), as_version=4)
+    new_code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    old_code = [cell for cell in cached.cells if cell.cell_type == "code"]
+    if [cell.source for cell in new_code] != [cell.source for cell in old_code]:
+        raise ValueError(f"chapter '{chapter.slug}': its code differs from the cached execution")
+    for new, old in zip(new_code, old_code):
+        new.outputs = old.outputs
+        new.execution_count = old.execution_count
+    _write_executed(chapter, notebook, fingerprint, code_fingerprint(notebook, shared))
 
 
 def _file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def is_fresh(chapter: Chapter, fingerprint: str) -> bool:
-    """True when the cached execution matches the fingerprint and can be read."""
-    return cache_state(chapter, fingerprint) == "fresh"
 
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -140,6 +187,8 @@ def execute_one(
     title: str,
     number: int,
     root: str,
+    fingerprint: str,
+    shared: str,
     progress: str = "",
     timeout: int = 600,
 ) -> tuple[str, float]:
@@ -154,6 +203,7 @@ def execute_one(
     chapter = Chapter(number, slug, title)
     start = time.perf_counter()
     nb = read_notebook(chapter.notebook)
+    code_print = code_fingerprint(nb, shared)
     # The kernel is the python3 kernel of the interpreter running the build: the project's .venv.
     client = NotebookClient(
         nb,
@@ -161,6 +211,9 @@ def execute_one(
         kernel_name="python3",
         record_timing=False,
         allow_errors=False,
+        # Once the last cell has run, the executed notebook is complete: the kernel is stopped at once rather than
+        # asked to shut down and waited for (most of a second per chapter).
+        shutdown_kernel="immediate",
         resources={"metadata": {"path": str(chapter.notebook.parent)}},
     )
     try:
@@ -176,11 +229,7 @@ def execute_one(
         kept.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, kept)
         raise ChapterFailed(f"{problem}\n(the executed chapter, with its outputs, is kept in {kept})")
-    target = executed_path(chapter)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".tmp")
-    nbformat.write(nb, tmp)
-    os.replace(tmp, target)
+    _write_executed(chapter, nb, fingerprint, code_print)
     return slug, time.perf_counter() - start
 
 
@@ -188,18 +237,25 @@ def execute_chapters(chapters: list[Chapter], jobs: int = 2, log=say) -> dict[st
     """Execute the chapters whose fingerprint changed, ``jobs`` at a time; return seconds by slug."""
     shared = shared_fingerprint()
     prints = {chapter.slug: chapter_fingerprint(chapter, shared) for chapter in chapters}
-    states = {chapter.slug: cache_state(chapter, prints[chapter.slug]) for chapter in chapters}
+    states = {chapter.slug: cache_state(chapter, prints[chapter.slug], shared) for chapter in chapters}
+    total = len(chapters)
+    position = {chapter.slug: index for index, chapter in enumerate(chapters, start=1)}
     for chapter in chapters:
+        where = f"  [{position[chapter.slug]}/{total}] {chapter.slug}"
         if states[chapter.slug] == "corrupt":
             log(
                 f"  cache entry of '{chapter.slug}' ({executed_path(chapter).name}) is damaged (not the bytes its stamp records); discarded, re-executing"
             )
-    todo = [chapter for chapter in chapters if states[chapter.slug] != "fresh"]
-    total = len(chapters)
-    position = {chapter.slug: index for index, chapter in enumerate(chapters, start=1)}
-    for chapter in chapters:
-        if chapter not in todo:
-            log(f"  [{position[chapter.slug]}/{total}] {chapter.slug}: unchanged, cached")
+        elif states[chapter.slug] == "prose":
+            try:
+                reuse_outputs(chapter, prints[chapter.slug], shared)
+                log(f"{where}: prose changed, code unchanged; cached outputs reused")
+                states[chapter.slug] = "reused"
+            except (OSError, ValueError) as error:  # e.g. an unreadable cache entry: execute instead
+                log(f"  cache entry of '{chapter.slug}' cannot be reused ({error}); re-executing")
+        elif states[chapter.slug] == "fresh":
+            log(f"{where}: unchanged, cached")
+    todo = [chapter for chapter in chapters if states[chapter.slug] not in ("fresh", "reused")]
     timings: dict[str, float] = {}
     if not todo:
         return timings
@@ -212,7 +268,18 @@ def execute_chapters(chapters: list[Chapter], jobs: int = 2, log=say) -> dict[st
         futures = {}
         for chapter in todo:
             progress = f"[{position[chapter.slug]}/{total}]"
-            futures[workers.submit(execute_one, chapter.slug, chapter.title, chapter.number, root, progress)] = chapter
+            futures[
+                workers.submit(
+                    execute_one,
+                    chapter.slug,
+                    chapter.title,
+                    chapter.number,
+                    root,
+                    prints[chapter.slug],
+                    shared,
+                    progress,
+                )
+            ] = chapter
         for future in as_completed(futures):
             chapter = futures[future]
             try:
@@ -222,7 +289,6 @@ def execute_chapters(chapters: list[Chapter], jobs: int = 2, log=say) -> dict[st
                 log(f"  [{position[chapter.slug]}/{total}] {chapter.slug}: FAILED")
                 continue
             timings[chapter.slug] = seconds
-            _stamp_path(chapter).write_text(f"{prints[chapter.slug]}\n{_file_hash(executed_path(chapter))}")
             log(f"  [{position[chapter.slug]}/{total}] {chapter.slug}: done in {seconds:.1f} s")
     if failures:
         raise ChapterFailed("\n".join(failures))
