@@ -82,3 +82,22 @@ def test_a_debate_cites_its_works_first_then_their_sources():
 
     rows = pd.DataFrame({"work_key": ["hara_2001", "hill_1995", "hara_2001"], "sources": ["a;b", "b", None]})
     assert bibliography.works_and_sources(rows) == ["hara_2001", "hill_1995", "a", "b"]
+
+
+def test_one_authors_works_of_one_year_are_told_apart_by_letter(monkeypatch):
+    from analysis.present import bibliography
+
+    text = (
+        "@book{later_title, author = {Goh, Evelyn}, title = {Zeta: a book}, year = {2005}}\n"
+        "@article{earlier_title, author = {Goh, Evelyn}, title = {Alpha: an article}, year = {2005}}\n"
+        "@book{alone, author = {Goh, Evelyn}, title = {Another year}, year = {2010}}\n"
+    )
+    parsed = bibliography.parse(text)
+    monkeypatch.setattr(bibliography, "entries", lambda path=None: parsed)
+    bibliography.year_labels.cache_clear()
+    try:
+        cited = [bibliography.short_citation(key) for key in ("earlier_title", "later_title", "alone")]
+        assert cited == ["Goh 2005a", "Goh 2005b", "Goh 2010"]
+        assert bibliography.full_citation(parsed["later_title"]).startswith("Goh, Evelyn (2005b). Zeta")
+    finally:
+        bibliography.year_labels.cache_clear()

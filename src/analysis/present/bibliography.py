@@ -108,12 +108,29 @@ def short_title(title: str) -> str:
     return " ".join(words[:SHORT_TITLE_WORDS]) + ("…" if len(words) > SHORT_TITLE_WORDS else "")
 
 
+@lru_cache(maxsize=1)
+def year_labels() -> dict[str, str]:
+    """The year as citations show it, where one author has several works of a year: '2005a', '2005b', ordered by
+    title, as author-date styles tell them apart (keys of the other entries are absent: their year is enough)."""
+    groups: dict[tuple[str, str], list[Entry]] = {}
+    for entry in entries().values():
+        who, year = _authors(entry), entry.get("year")
+        if who and year:
+            groups.setdefault((who, year), []).append(entry)
+    labels = {}
+    for (_, year), group in groups.items():
+        if len(group) > 1:
+            ordered = sorted(group, key=lambda entry: ((entry.get("title") or "").lower(), entry.key))
+            labels.update({entry.key: f"{year}{chr(ord('a') + index)}" for index, entry in enumerate(ordered)})
+    return labels
+
+
 def short_citation(key: str) -> str:
     """'Singer et al. 1972' style: author (or organisation) and year; else a shortened title, with the year if any."""
     entry = entries().get(key)
     if entry is None:
         raise KeyError(f"bibliography key {key!r} is not in data/references.bib")
-    who, year = _authors(entry), entry.get("year")
+    who, year = _authors(entry), year_labels().get(key, entry.get("year"))
     if who and year:
         return f"{who} {year}"
     title = short_title(entry.get("title")) if entry.get("title") else ""
@@ -132,7 +149,7 @@ def full_citation(entry: Entry) -> str:
     if who:
         parts.append(who.replace(" and ", ", ", max(0, who.count(" and ") - 1)).rstrip("."))
     if entry.get("year"):
-        parts.append(f"({entry.get('year')})")
+        parts.append(f"({year_labels().get(entry.key, entry.get('year'))})")
     head = " ".join(parts)
     pieces = [head + "." if head else ""]
     if entry.get("title"):
