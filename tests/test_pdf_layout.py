@@ -153,3 +153,12 @@ def test_the_html_and_the_pdf_stay_within_their_size_limits(built_project):
     reports = built_project / "reports"
     sizes = {name: (reports / name).stat().st_size / 1e6 for name in ("report.html", "report.pdf")}
     assert sizes["report.html"] <= 5.0 and sizes["report.pdf"] <= 10.0, sizes
+
+
+def test_every_page_ends_with_its_number_out_of_the_total(printed):
+    """The footer (an @page margin box in report.css) numbers every page 'N / total', in order."""
+    _, _, pages = printed
+    footers = [([" ".join(line.split()) for line in page.splitlines() if line.strip()] or [""])[-1] for page in pages]
+    expected = [f"{number} / {len(pages)}" for number in range(1, len(pages) + 1)]
+    wrong = [(number, found) for number, (found, want) in enumerate(zip(footers, expected), start=1) if found != want]
+    assert wrong == [], f"pages without their number in the footer: {wrong[:5]}"
