@@ -7,7 +7,7 @@ import json
 import pytest
 from conftest import copy_project
 
-from analysis.data import rules, validate
+from analysis.data import datapackage, rules, validate
 
 
 def _drop_citation(text: str, key: str) -> str:
@@ -67,3 +67,35 @@ def test_the_split_rule_agrees_with_the_whole_rule(cited_by_a_row, tmp_path):
     whole = rules.check_bibliography_used(data_dir, descriptor)
     split = rules.uncited_entries(bib_file, candidates, rules.chapter_citations(root / "notebooks"))
     assert whole == split and len(whole) == (0 if cited_by_a_row else 1)
+
+
+BIBTEX = """@book{alpha, title = {A {Title}}, year = {1999}}
+@misc{beta, title = {Second}, note = {n}}
+@misc{alpha, title = {Repeated}}
+"""
+
+
+def test_parsed_bibtex_is_read_back_from_its_memo_with_the_same_result(tmp_path, monkeypatch):
+    monkeypatch.setenv("USRJ_ROOT", str(tmp_path))
+    parsed = datapackage.read_bibtex(BIBTEX)
+    assert parsed.order == ["alpha", "beta", "alpha"] and parsed.entries["alpha"][1]["title"] == "A {Title}"
+    (memo,) = (tmp_path / ".cache" / "bibtex").glob("*.json")
+
+    def no_parse(text):
+        raise AssertionError("parsed again although the memo holds the result")
+
+    monkeypatch.setattr(datapackage, "_parse_bibtex", no_parse)
+    assert datapackage.read_bibtex(BIBTEX) == parsed
+    memo.write_text("{not json", encoding="utf-8")  # a damaged memo is parsed again, and replaced
+    monkeypatch.undo()
+    monkeypatch.setenv("USRJ_ROOT", str(tmp_path))
+    assert datapackage.read_bibtex(BIBTEX) == parsed
+    assert json.loads(memo.read_text(encoding="utf-8"))[1] == parsed.order
+
+
+def test_a_changed_bibliography_is_parsed_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("USRJ_ROOT", str(tmp_path))
+    datapackage.read_bibtex(BIBTEX)
+    changed = datapackage.read_bibtex(BIBTEX.replace("Second", "Changed"))
+    assert changed.entries["beta"][1]["title"] == "Changed"
+    assert len(list((tmp_path / ".cache" / "bibtex").glob("*.json"))) == 2

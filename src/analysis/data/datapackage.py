@@ -14,7 +14,7 @@ which the standard allows:
 
 Every problem names the file, the row (the line number in the file, the
 header being line 1), the column and the rule, and all problems are
-reported at once. Nothing here writes anything.
+reported at once. Nothing here writes anything but a memo of parsed BibTeX in ``.cache/``.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -90,11 +91,42 @@ class BibTeX:
     errors: list[str]
 
 
+BIBTEX_MEMOS = 8
+
+
 def read_bibtex(text: str) -> BibTeX:
     """Parse BibTeX with pybtex, the one parser of ``references.bib`` (validation, catalogue and citations).
 
     Fields stay raw (braces kept, names not split into persons), so the citation style decides how to read them;
-    a repeated key or a syntax error is recorded, never raised, so validation can name every problem at once."""
+    a repeated key or a syntax error is recorded, never raised, so validation can name every problem at once.
+
+    pybtex needs most of a second for the bibliography, and every chapter's kernel reads it: the result is kept
+    in ``.cache/bibtex/`` under the SHA-256 of the text and of this module, and read back from there."""
+    import hashlib
+
+    digest = hashlib.sha256(text.encode("utf-8") + Path(__file__).read_bytes()).hexdigest()
+    memo = paths.cache_dir() / "bibtex" / f"{digest}.json"
+    try:
+        entries, order, errors = json.loads(memo.read_text(encoding="utf-8"))
+        return BibTeX({key: (kind, fields) for key, (kind, fields) in entries.items()}, order, errors)
+    except (OSError, ValueError, TypeError):
+        pass  # no memo yet, or an unreadable one: parse
+    parsed = _parse_bibtex(text)
+    try:
+        memo.parent.mkdir(parents=True, exist_ok=True)
+        # Written aside and renamed: kernels running at once never read a half-written memo.
+        partial = memo.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps([parsed.entries, parsed.order, parsed.errors]), encoding="utf-8")
+        os.replace(partial, memo)
+        # Tests parse many small bibliographies: only the most recent memos are kept.
+        for stale in sorted(memo.parent.glob("*.json"), key=lambda path: path.stat().st_mtime)[:-BIBTEX_MEMOS]:
+            stale.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only cache only costs time
+    return parsed
+
+
+def _parse_bibtex(text: str) -> BibTeX:
     from pybtex.database.input.bibtex import Parser
 
     order: list[str] = []

@@ -31,9 +31,9 @@ def component_shares(capabilities: pd.DataFrame) -> pd.DataFrame:
     any of the three lacks the component that year (the denominator would lie).
     """
     frame = capabilities.set_index(["year", "stateabb"])[list(COMPONENTS)].astype("Float64")
-    totals = frame.groupby(level="year").transform(lambda col: col.sum() if col.notna().all() else pd.NA)
-    present = frame.groupby(level="year").transform("count") == 3
-    shares = (frame / totals).where(present)
+    by_year = frame.groupby(level="year")
+    # Where fewer than three values are present the sum is a partial one; those shares are masked.
+    shares = (frame / by_year.transform("sum")).where(by_year.transform("count") == 3)
     return shares.reset_index()
 
 
