@@ -100,12 +100,107 @@ def _authors(entry: Entry) -> str:
 
 SHORT_TITLE_WORDS = 6
 
+# Where a title's head ends: its first colon, bracket or spaced dash.
+_CUT = re.compile(r"\s?[(\[]|:\s|\s[–—]\s")
+# Where a title's later sections (subtitles) begin: a colon or a spaced dash; the separator is kept.
+_SECTION = re.compile(r"(:\s|\s[–—]\s)")
+# A numbered part of a work, with its number: "Vol. II", "Part 1", "Doc. 116", "Document 12", "No. 5",
+# "chapter 9", "p. 214", "page 96", "Appendix D" (a number, a Roman numeral or one capital letter).
+NUMBERED_PART = re.compile(
+    r"\b(?i:vol|volume|part|doc|document|no|chapter|ch|p|pp|page|pages|appendix)(?:\.\s*|\s+)"
+    r"(?:\d+(?:[–-]\d+)?[a-z]?|[IVXLC]+|[A-Z])\b"
+)
+_ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+def _head(text: str) -> str:
+    """A text up to its first colon, bracket or spaced dash."""
+    return _CUT.split(text, maxsplit=1)[0].strip()
+
+
+def _closed(text: str) -> str:
+    """A cut text with the quotation it leaves open closed after it: “The Russian…” rather than “The Russian…."""
+    if text.count("“") > text.count("”"):
+        return text + "”"
+    if text.count('"') % 2:
+        return text + '"'
+    opened = re.findall(r"(?:^|(?<=\s))(['‘])", text)
+    closed = re.findall(r"(?<=\S)['’](?=[\s,.;:!?…]|$)", text)
+    return text + ("’" if opened[-1] == "‘" else "'") if len(opened) > len(closed) else text
+
+
+def _words(text: str) -> list[str]:
+    """A text's words, a lone dash joined to the word before it (it is not counted as a word)."""
+    tokens = text.split()
+    if "-" not in tokens and "–" not in tokens and "—" not in tokens:
+        return tokens
+    words: list[str] = []
+    for token in tokens:
+        if words and token in ("-", "–", "—"):
+            words[-1] += " " + token
+        else:
+            words.append(token)
+    return words
+
+
+def _cut_words(text: str, limit: int = SHORT_TITLE_WORDS) -> str:
+    """At most ``limit`` words of ``text``; an ellipsis marks a cut (after any comma or colon the cut leaves)."""
+    words = _words(text)
+    if len(words) <= limit:
+        return " ".join(words)
+    return _closed(" ".join(words[:limit]).rstrip(" ,;:–—-") + "…")
+
+
+def _without_asides(title: str) -> str:
+    """A title without its bracketed asides (nested ones too)."""
+    if "(" not in title and "[" not in title:
+        return title
+    while True:
+        bare = _ASIDE.sub(" ", title)
+        if bare == title:
+            return re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", bare)).strip()
+        title = bare
+
+
+def numbered_parts(title: str) -> list[str]:
+    """The numbered parts a title names ('Vol. II', 'Doc. 116', 'p. 214'), from its first section (split at colons
+    and spaced dashes, bracketed asides left out) that names any: the parts of the work the entry cites."""
+    if not NUMBERED_PART.search(title):
+        return []
+    for section in _SECTION.split(_without_asides(title))[::2]:
+        found = [match.group(0) for match in NUMBERED_PART.finditer(section)]
+        if found:
+            return found
+    return []
+
+
+def _cut_title(title: str) -> tuple[str, list[str]]:
+    """A title's head cut for a citation, and the numbered parts to name after it."""
+    head = _head(title)
+    inside = list(NUMBERED_PART.finditer(head))
+    if not inside:
+        return _cut_words(head), numbered_parts(title)
+    words = _words(head)
+    needed = len(_words(head[: inside[-1].end()]))
+    if needed <= 2 * SHORT_TITLE_WORDS:  # the cut moves on to the end of the numbered parts if need be
+        limit = max(SHORT_TITLE_WORDS, needed)
+        cut = " ".join(words[:limit]).rstrip(" ,;:–—-")
+        at_part = any(cut.endswith(match.group(0)) for match in inside)
+        return (cut if at_part or len(words) <= limit else _closed(cut + "…")), []
+    cut = len(" ".join(words[:SHORT_TITLE_WORDS]))  # a long head: cut at six words, the parts named after it
+    cut = min([cut, *[match.start() for match in inside if match.start() < cut < match.end()]])
+    shown = _closed(head[:cut].rstrip(" ,;:–—-") + "…")
+    return shown, [match.group(0) for match in inside if match.end() > cut]
+
 
 def short_title(title: str) -> str:
-    """A title cut for an in-text citation: before its first colon or bracket, at most a few words."""
-    head = re.split(r"\s?[(\[]|:\s|\s[–—]\s", title, maxsplit=1)[0].strip()
-    words = head.split()
-    return " ".join(words[:SHORT_TITLE_WORDS]) + ("…" if len(words) > SHORT_TITLE_WORDS else "")
+    """A title cut for an in-text citation: before its first colon or bracket, at most six words, but never before
+    a numbered part of the work: it runs on to the end of the numbered parts in the head, and ends there, if that
+    makes at most twelve words ('FRUS, Japan 1931-1941, Vol. II, Doc. 116'; a cut right after a numbered part
+    needs no ellipsis: the part is the place cited); numbered parts further on (in a longer head, or in the first
+    later section that names any) follow the cut title after a comma ('Hiroshima, page 96')."""
+    shown, parts = _cut_title(title)
+    return ", ".join([shown, *parts])
 
 
 @lru_cache(maxsize=1)
@@ -125,21 +220,110 @@ def year_labels() -> dict[str, str]:
     return labels
 
 
-def short_citation(key: str) -> str:
-    """'Singer et al. 1972' style: author (or organisation) and year; else a shortened title, with the year if any."""
-    entry = entries().get(key)
-    if entry is None:
-        raise KeyError(f"bibliography key {key!r} is not in data/references.bib")
-    who, year = _authors(entry), year_labels().get(key, entry.get("year"))
+def _site(entry: Entry) -> str:
+    """The web site of an entry's address ('en.wikipedia.org'), or an empty string."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(entry.get("url")).hostname or "") if entry.get("url") else ""
+    return host.removeprefix("www.").rstrip(".")
+
+
+def _sections(title: str) -> list[str]:
+    """A title's separators and subtitles after its head, alternating: [': ', 'Embracing Defeat', ...]."""
+    return _SECTION.split(_without_asides(title))[1:] if title else []
+
+
+def _ladder(entry: Entry, sections: int = 0, first: bool = False) -> list[str]:
+    """An entry's short citations from the shortest to the most specific, one per step of the rule in
+    ``short_citations``: the short title, then one more subtitle at each of ``sections`` steps (an entry with fewer
+    repeats its last), then the first bracketed aside, then the web site in its place (only the first if ``first``)."""
+    who, year = _authors(entry), year_labels().get(entry.key, entry.get("year"))
     if who and year:
-        return f"{who} {year}"
-    title = short_title(entry.get("title")) if entry.get("title") else ""
-    who = short_title(re.split(r"[;,]", who)[0]) if who else ""
-    if who:
-        return f"{who}, {title}" if title else who
-    if title:
-        return title if not year or year in title else f"{title} {year}"
-    return key
+        return [f"{who} {year}"] * (1 if first else sections + 3)
+    title = entry.get("title")
+    who = _cut_words(_head(re.split(r"[;,]", who)[0])) if who else ""
+
+    def cite(shown: str) -> str:
+        if who:
+            return f"{who}, {shown}" if shown else who
+        if shown:
+            return shown if not year or year in shown else f"{shown} {year}"
+        return entry.key
+
+    shown, parts = _cut_title(title) if title else ("", [])
+    titles = [", ".join([shown, *parts])]
+    if first:
+        return [cite(titles[0])]
+    pieces = _sections(title)
+    for separator, section in zip(pieces[::2], pieces[1::2]):
+        shown += separator + _cut_words(section)
+        titles.append(", ".join([shown, *[part for part in parts if part not in shown]]))
+    titles += [titles[-1]] * (sections + 1 - len(titles))
+    fullest = titles[-1]
+    aside = next((match.group(0) for match in _ASIDE.finditer(title)), "") if title else ""
+    asided = f"{fullest} {aside}" if aside and len(aside.split()) <= SHORT_TITLE_WORDS else fullest
+    site = _site(entry)
+    return [cite(shown) for shown in titles] + [cite(asided), f"{cite(fullest)} ({site})" if site else cite(fullest)]
+
+
+@lru_cache(maxsize=1)
+def short_citations() -> dict[str, str]:
+    """Every entry's short citation, by key, each told apart from all the others (derived once per process).
+
+    The rule, as a reader meets it:
+
+    - A work with an author (or organisation) and a year: 'Singer et al. 1972'; one author's works of one year
+      are told apart by letter, ordered by title ('Goh 2005a', 'Goh 2005b'; ``year_labels``).
+    - Otherwise the author or organisation (its name up to a comma) and the title cut short (``short_title``:
+      before its first colon or bracket, at most six words, never cut before a numbered part such as 'Doc. 116'
+      or 'page 96'), with the year if any: 'Office of the Historian, FRUS, Japan 1931-1941, Vol. II, Doc. 116'.
+    - Where the citations of several entries are still the same, the title of each runs on, one subtitle (after a
+      colon or a spaced dash, at most six words) at a time, until they differ: 'Kirkus Reviews, Review: Embracing
+      Defeat'; then it takes its first bracketed aside of at most six words: 'Wikipedia, Shandong Problem
+      (revision of 28 June 2010)'; then, in place of the aside, the web site of its address: '... (dailyhistory.org)'.
+      Entries that differ at a step stop there; only those still alike go on.
+    - Entries alike in all of these (an entry repeated) are told apart by a letter after their shortest form,
+      ordered by title and key: 'Guampedia, Timeline (a)', 'Guampedia, Timeline (b)'.
+    """
+    known = entries()
+    cited = {key: _ladder(entry, first=True)[0] for key, entry in known.items()}
+    sections = 0
+    ladders: dict[str, list[str]] = {}  # only for the entries that share a citation
+    step: dict[str, int] = {}
+    lettered: set[str] = set()
+    while True:
+        alike: dict[str, list[str]] = {}
+        for key, text in cited.items():
+            alike.setdefault(text, []).append(key)
+        groups = [keys for keys in alike.values() if len(keys) > 1]
+        if not groups:
+            return cited
+        if not ladders:
+            sections = max(len(_SECTION.findall(entry.get("title"))) for entry in known.values())  # at least as many
+        for keys in groups:
+            for key in keys:
+                if key not in ladders:
+                    ladders[key], step[key] = _ladder(known[key], sections), 0
+            movable = [key for key in keys if key not in lettered and step[key] < len(ladders[key]) - 1]
+            if movable:
+                for key in movable:
+                    step[key] += 1
+                    cited[key] = ladders[key][step[key]]
+            elif not lettered.intersection(keys):
+                ordered = sorted(keys, key=lambda key: ((known[key].get("title") or "").lower(), key))
+                for index, key in enumerate(ordered):
+                    cited[key] = f"{ladders[key][0]} ({chr(ord('a') + index)})"
+                lettered.update(keys)
+            else:
+                raise ValueError(f"bibliography: short citation {cited[keys[0]]!r} is shared by {sorted(keys)}")
+
+
+def short_citation(key: str) -> str:
+    """The in-text citation of an entry, unique in the bibliography (the rule is in ``short_citations``)."""
+    try:
+        return short_citations()[key]
+    except KeyError:
+        raise KeyError(f"bibliography key {key!r} is not in data/references.bib") from None
 
 
 def full_citation(entry: Entry) -> str:
