@@ -177,6 +177,8 @@ def numbered_parts(title: str) -> list[str]:
 def _cut_title(title: str) -> tuple[str, list[str]]:
     """A title's head cut for a citation, and the numbered parts to name after it."""
     head = _head(title)
+    if not NUMBERED_PART.search(title):  # most titles: no numbered part anywhere
+        return _cut_words(head), []
     inside = list(NUMBERED_PART.finditer(head))
     if not inside:
         return _cut_words(head), numbered_parts(title)
