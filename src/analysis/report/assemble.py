@@ -195,7 +195,7 @@ def _known_dates() -> tuple[set, set]:
 def prepare() -> None:
     """Read, ahead of assembly, what it reads once per build: the bibliography and the dates the data holds
     (about a second; the build calls this while the chapters execute, on the core the kernels leave free)."""
-    bibliography.entries()
+    bibliography.short_citations()  # every entry, and the short form of each
     _known_dates()
 
 
