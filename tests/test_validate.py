@@ -99,3 +99,11 @@ def test_a_changed_bibliography_is_parsed_again(tmp_path, monkeypatch):
     changed = datapackage.read_bibtex(BIBTEX.replace("Second", "Changed"))
     assert changed.entries["beta"][1]["title"] == "Changed"
     assert len(list((tmp_path / ".cache" / "bibtex").glob("*.json"))) == 2
+
+
+def test_a_new_pybtex_parses_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("USRJ_ROOT", str(tmp_path))
+    datapackage.read_bibtex(BIBTEX)
+    monkeypatch.setattr("importlib.metadata.version", lambda name: "0.0-other")
+    datapackage.read_bibtex(BIBTEX)
+    assert len(list((tmp_path / ".cache" / "bibtex").glob("*.json"))) == 2

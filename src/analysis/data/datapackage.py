@@ -101,10 +101,13 @@ def read_bibtex(text: str) -> BibTeX:
     a repeated key or a syntax error is recorded, never raised, so validation can name every problem at once.
 
     pybtex needs most of a second for the bibliography, and every chapter's kernel reads it: the result is kept
-    in ``.cache/bibtex/`` under the SHA-256 of the text and of this module, and read back from there."""
+    in ``.cache/bibtex/`` under the SHA-256 of the text, of this module and of pybtex's version, and read back
+    from there."""
     import hashlib
+    from importlib.metadata import version
 
-    digest = hashlib.sha256(text.encode("utf-8") + Path(__file__).read_bytes()).hexdigest()
+    parser = f"pybtex {version('pybtex')}".encode()
+    digest = hashlib.sha256(text.encode("utf-8") + Path(__file__).read_bytes() + parser).hexdigest()
     memo = paths.cache_dir() / "bibtex" / f"{digest}.json"
     try:
         entries, order, errors = json.loads(memo.read_text(encoding="utf-8"))
