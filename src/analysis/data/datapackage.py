@@ -22,7 +22,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,7 +29,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from analysis import paths
+from analysis import memo, paths
 
 
 @dataclass(frozen=True)
@@ -108,24 +107,17 @@ def read_bibtex(text: str) -> BibTeX:
 
     parser = f"pybtex {version('pybtex')}".encode()
     digest = hashlib.sha256(text.encode("utf-8") + Path(__file__).read_bytes() + parser).hexdigest()
-    memo = paths.cache_dir() / "bibtex" / f"{digest}.json"
-    try:
-        entries, order, errors = json.loads(memo.read_text(encoding="utf-8"))
-        return BibTeX({key: (kind, fields) for key, (kind, fields) in entries.items()}, order, errors)
-    except (OSError, ValueError, TypeError):
-        pass  # no memo yet, or an unreadable one: parse
+    path = paths.cache_dir() / "bibtex" / f"{digest}.json"
+    stored = memo.read(path)
+    if stored is not None:
+        try:
+            entries, order, errors = json.loads(stored)
+            return BibTeX({key: (kind, fields) for key, (kind, fields) in entries.items()}, order, errors)
+        except (ValueError, TypeError):
+            pass  # an unreadable memo: parse again
     parsed = _parse_bibtex(text)
-    try:
-        memo.parent.mkdir(parents=True, exist_ok=True)
-        # Written aside and renamed: kernels running at once never read a half-written memo.
-        partial = memo.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(json.dumps([parsed.entries, parsed.order, parsed.errors]), encoding="utf-8")
-        os.replace(partial, memo)
-        # Tests parse many small bibliographies: only the most recent memos are kept.
-        for stale in sorted(memo.parent.glob("*.json"), key=lambda path: path.stat().st_mtime)[:-BIBTEX_MEMOS]:
-            stale.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only cache only costs time
+    # Tests parse many small bibliographies: only the most recent memos are kept.
+    memo.write(path, json.dumps([parsed.entries, parsed.order, parsed.errors]).encode("utf-8"), keep=BIBTEX_MEMOS)
     return parsed
 
 

@@ -1,4 +1,5 @@
-"""The report's chart types, drawn in the house style. Each returns a matplotlib figure.
+"""The report's chart types, drawn in the house style. Each returns a matplotlib figure
+(in the build, a ``chart_memo.LazyFigure`` that stands for one).
 
 Chapters pass tables from the library and hand the figure to
 ``figures.show_figure`` with its caption, alt text and sources.
@@ -11,6 +12,7 @@ import textwrap
 import matplotlib.dates as mdates
 import pandas as pd
 
+from analysis.present.chart_memo import memoised
 from analysis.present.figures import COUNTRY_COLOURS, DYAD_COLOURS, DYAD_NAMES, country_names, figure, shade_periods
 
 
@@ -72,6 +74,7 @@ def _label(key: str) -> str:
     return country_names().get(key) or DYAD_NAMES.get(key) or key
 
 
+@memoised
 def lines(
     wide: pd.DataFrame,
     ylabel: str,
@@ -105,6 +108,7 @@ def lines(
     return fig
 
 
+@memoised
 def dyad_index(
     smoothed: pd.DataFrame,
     raw_column: str,
@@ -135,6 +139,7 @@ def dyad_index(
     return fig
 
 
+@memoised
 def stacked_shares(
     shares: pd.DataFrame, ylabel: str = "share of the three powers' capabilities", legend_below: bool = False
 ):
@@ -159,6 +164,7 @@ def stacked_shares(
     return fig
 
 
+@memoised
 def timeline(
     events: pd.DataFrame,
     colour_column: str = "source_actor",
@@ -187,6 +193,7 @@ def timeline(
     return fig
 
 
+@memoised
 def event_strip(events: pd.DataFrame, start: str, end: str, lanes: list[str], lane_column: str = "source_actor"):
     """Events on a true time axis, one lane per actor, labelled; for a dense period (days to months)."""
     frame = events.sort_values("date").reset_index(drop=True)
@@ -246,6 +253,7 @@ def _draw_ranges(
     ax.xaxis.set_major_formatter(lambda value, _: f"{value:,.0f}")
 
 
+@memoised
 def range_panels(
     panels: list[tuple[pd.DataFrame, str]],
     colours: list[list[str]] | None = None,
@@ -271,6 +279,7 @@ def range_panels(
     return fig
 
 
+@memoised
 def line_panels(
     panels: dict[str, pd.DataFrame],
     ylabels: dict[str, str],
@@ -309,6 +318,7 @@ def line_panels(
     return fig
 
 
+@memoised
 def ranges(
     table: pd.DataFrame, xlabel: str, colours: list[str] | None = None, log: bool = False, from_zero: bool = False
 ):
@@ -320,6 +330,7 @@ def ranges(
     return fig
 
 
+@memoised
 def ratio_bars(values: pd.Series, xlabel: str, reference: float = 1.0, colour: str = "#0072B2"):
     """Horizontal bars of ratios with a reference line (parity at 1)."""
     fig, ax = figure(height=0.42 * len(values) + 0.8)
@@ -336,6 +347,7 @@ def ratio_bars(values: pd.Series, xlabel: str, reference: float = 1.0, colour: s
     return fig
 
 
+@memoised
 def paired_bars(
     table: pd.DataFrame, left: str, right: str, left_label: str, right_label: str, xlabel: str, log: bool = True
 ):
@@ -389,6 +401,7 @@ def chronicle_layout(
     return pd.DataFrame(placed), ticks
 
 
+@memoised
 def chronicle(
     events: pd.DataFrame,
     lanes: list[str],
@@ -445,6 +458,7 @@ RECORD_ROWS = (
 _ALLIANCE_SHADE = {"defense": 1.0, "offense": 1.0, "neutral": 0.6, "nonagg": 0.6, "consul": 0.3}
 
 
+@memoised
 def relationship_record(panel: pd.DataFrame, dyad: str, index_column: str = "weight_sum"):
     """One pair's record, 1900-1991: a strip of war, disputes (shade by MID hostility 1-5), crises,
     alliance (shade by the strongest ATOP obligation), diplomatic exchange (COW's observed years);
@@ -490,6 +504,7 @@ def relationship_record(panel: pd.DataFrame, dyad: str, index_column: str = "wei
     return fig
 
 
+@memoised
 def agreement_panels(panel: pd.DataFrame, pairs: list[tuple[str, str, str, tuple[int, int]]]):
     """Standardised yearly series side by side, one panel per (dyad, column, other column, years):
     z-scores (unitless) of the curated index and of an independent record over the years both cover."""

@@ -23,6 +23,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from analysis import paths  # noqa: E402
+from analysis.present import chart_memo  # noqa: E402
 from analysis.present.text import ITEM_METADATA  # noqa: E402
 
 STYLE_FILE = paths.package_dir() / "present" / "style" / "report.mplstyle"
@@ -161,16 +162,22 @@ def figure_html(
     )
 
 
+def rendered(fig) -> str | bytes:
+    """The figure as it goes into the page: inline SVG, or PNG bytes past ``SVG_MAX_BYTES``; closes the figure."""
+    image = svg_text(fig)
+    if len(image.encode("utf-8")) > SVG_MAX_BYTES:
+        image = png_bytes(fig)
+    plt.close(fig)
+    return image
+
+
 def show_figure(
     fig, name: str, caption: str, alt: str, sources: Sequence[str], note: str = "", data: pd.DataFrame | None = None
 ) -> None:
     """Display a figure with its caption, alt text, source line and, given ``data``, a CSV of it (the one way to do it)."""
     from IPython.display import HTML, display
 
-    image = svg_text(fig)
-    if len(image.encode("utf-8")) > SVG_MAX_BYTES:
-        image = png_bytes(fig)
-    plt.close(fig)
+    image = chart_memo.drawing(fig, rendered)
     display(
         HTML(figure_html(image, name, caption, alt, sources, note, data)), metadata=item_metadata("fig", name, caption)
     )

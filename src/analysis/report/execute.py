@@ -22,6 +22,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from analysis import paths
+from analysis.present.chart_memo import INPUTS_ENV
 from analysis.report.chapters import Chapter, read_notebook
 
 _OUTPUT_LOCK = threading.Lock()
@@ -218,7 +219,9 @@ def execute_one(
     )
     try:
         # The kernel's own log (e.g. ipykernel 7's 'running over TCP' notice) is not the reader's business.
-        client.execute(stderr=subprocess.DEVNULL)
+        # With the inputs' fingerprint in its environment, the kernel reuses charts whose arguments are unchanged
+        # (see analysis.present.chart_memo).
+        client.execute(stderr=subprocess.DEVNULL, env={**os.environ, INPUTS_ENV: shared})
     except CellExecutionError:
         pass  # the error output is in the notebook; _cell_problem names the cell
     except Exception as error:  # kernel died, timeout
