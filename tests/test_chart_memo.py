@@ -121,3 +121,17 @@ def test_a_large_chart_is_stored_and_taken_back_as_png(in_build, monkeypatch, co
     assert isinstance(first, bytes) and first.startswith(b"\x89PNG")
     assert chart_memo.drawing(bars(RATIOS), figures.rendered) == first
     assert calls == [""] and len(list(in_build.glob("*.png"))) == 1
+
+
+def test_every_chart_function_is_memoised():
+    import inspect
+
+    public = {
+        name: function
+        for name, function in vars(charts).items()
+        if inspect.isfunction(function) and function.__module__ == charts.__name__ and not name.startswith("_")
+    }
+    figure_makers = {name for name, function in public.items() if name != "chronicle_layout"}
+    assert figure_makers and all(hasattr(public[name], "__wrapped__") for name in figure_makers), sorted(
+        name for name in figure_makers if not hasattr(public[name], "__wrapped__")
+    )
