@@ -135,3 +135,12 @@ def test_every_chart_function_is_memoised():
     assert figure_makers and all(hasattr(public[name], "__wrapped__") for name in figure_makers), sorted(
         name for name in figure_makers if not hasattr(public[name], "__wrapped__")
     )
+
+
+def test_a_damaged_drawing_is_drawn_again(in_build, counted):
+    bars, calls = counted
+    first = chart_memo.drawing(bars(RATIOS), figures.rendered)
+    (stored,) = in_build.glob("*.svg")
+    stored.write_bytes(stored.read_bytes().replace(b"<svg", b"<svX", 1))
+    assert chart_memo.drawing(bars(RATIOS), figures.rendered) == first
+    assert len(calls) == 2

@@ -28,3 +28,12 @@ def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path):
     blocked.write_text("not a folder")
     memo.write(blocked / "key.svg", b"x", keep=2)  # no error
     assert memo.read(blocked / "key.svg") is None
+
+
+def test_a_damaged_memo_is_ignored(tmp_path):
+    path = tmp_path / "key.svg"
+    memo.write(path, b"<svg>whole</svg>", keep=2)
+    path.write_bytes(path.read_bytes()[:-3])  # cut short, as by a full disk or a crash elsewhere
+    assert memo.read(path) is None
+    path.write_bytes(b"<svg>no digest</svg>")
+    assert memo.read(path) is None
