@@ -6,7 +6,8 @@ Measures, in temporary copies of the project (the working tree is not touched):
   2. a clean build (`python -m analysis.report.build report`, JOBS=2);
   3. a no-op rebuild with nothing changed;
   4. rebuilds after editing one chapter, the median of a few edits (and which chapters re-executed): its prose
-     (HTML and PDF), its code (HTML and PDF, and HTML only).
+     (HTML and PDF), its code (HTML and PDF, HTML only, and HTML and PDF with the chart memo emptied, which
+     shows what reusing unchanged charts saves).
 Prints the ratios and writes docs/benchmarks.md with the machine it ran on.
 """
 
@@ -139,6 +140,11 @@ def main() -> int:
             ("prose", "report"): lambda run: nbformat.v4.new_markdown_cell(f"Benchmark edit, {ORDINALS[run]} run."),
             ("code", "report"): lambda run: nbformat.v4.new_code_cell(f'benchmark_edit = "{ORDINALS[run]} run"'),
             ("code", "html"): lambda run: nbformat.v4.new_code_cell(f'benchmark_edit_html = "{ORDINALS[run]} run"'),
+            # What the chart memo saves: the same code edit with .cache/charts emptied first, so every chart of
+            # the chapter is drawn again.
+            ("code (charts redrawn)", "report"): lambda run: nbformat.v4.new_code_cell(
+                f'benchmark_edit_redrawn = "{ORDINALS[run]} run"'
+            ),
         }
         times: dict[tuple[str, str], list[float]] = {edit: [] for edit in edits}
         executed: dict[tuple[str, str], list[str]] = {}
@@ -147,11 +153,13 @@ def main() -> int:
                 nb = read_notebook(notebook)
                 nb.cells.append(new_cell(run))
                 write_notebook(nb, notebook)
+                if "redrawn" in kind:
+                    shutil.rmtree(root / ".cache" / "charts", ignore_errors=True)
                 print(f"==> rebuild after a {kind} edit of {slug} ({target}, run {run + 1} of {EDIT_RUNS})")
                 seconds, output = timed([*build[:-1], target], root, env)
                 times[(kind, target)].append(seconds)
                 executed[(kind, target)] = re.findall(r"\] (\S+): started", output)
-        prose_seconds, code_seconds, html_seconds = (statistics.median(times[edit]) for edit in edits)
+        prose_seconds, code_seconds, html_seconds, redrawn_seconds = (statistics.median(times[e]) for e in edits)
         print("==> the page: sizes and load time in Chromium")
         timed(build, root, env)  # the PDF again, after the HTML-only runs
         page = measure_page.measure(root / "reports" / "report.html")
@@ -175,6 +183,11 @@ def main() -> int:
             f"the same code edit, HTML only (`make html`; median of {EDIT_RUNS})",
             html_seconds,
             f"{html_seconds / naive_seconds:.2f}",
+        ),
+        (
+            f"the same code edit, HTML and PDF, with the chart memo emptied first (median of {EDIT_RUNS})",
+            redrawn_seconds,
+            f"{redrawn_seconds / naive_seconds:.2f}",
         ),
     ]
     table = "\n".join(f"| {name} | {seconds:.1f} | {ratio} |" for name, seconds, ratio in rows)
