@@ -22,6 +22,17 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def extracted(tmp_path: Path, script: str, *inputs: str) -> bytes:
+    """The CSV that ``tools/extract/<script>.py`` writes from the release files ``inputs`` (run as a script)."""
+    out = tmp_path / f"{script}.csv"
+    subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "extract" / f"{script}.py"), *inputs, str(out)],
+        check=True,
+        capture_output=True,
+    )
+    return out.read_bytes()
+
+
 def run_build(root: Path, *args: str, env_extra: dict | None = None) -> subprocess.CompletedProcess:
     """Run the build CLI on the project at ``root`` (USRJ_ROOT), with this interpreter."""
     env = {**os.environ, "USRJ_ROOT": str(root), "JOBS": "2", **(env_extra or {})}

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import csv
 import os
-import subprocess
-import sys
 from collections import Counter
 from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from conftest import extracted
 
 ROOT = Path(__file__).resolve().parents[1]
 CSV = ROOT / "data" / "alignment.csv"
@@ -83,9 +82,4 @@ def test_agree_is_a_share_of_exactly_matching_votes(rows):
 
 @pytest.mark.skipif(not os.environ.get("UNGA_IDEALPOINTS_CSV"), reason="release file not given (UNGA_IDEALPOINTS_CSV)")
 def test_extraction_reproduces_the_table(tmp_path):
-    out = tmp_path / "alignment.csv"
-    script = ROOT / "tools" / "extract" / "alignment.py"
-    subprocess.run(
-        [sys.executable, str(script), os.environ["UNGA_IDEALPOINTS_CSV"], str(out)], check=True, capture_output=True
-    )
-    assert out.read_bytes() == CSV.read_bytes()
+    assert extracted(tmp_path, "alignment", os.environ["UNGA_IDEALPOINTS_CSV"]) == CSV.read_bytes()

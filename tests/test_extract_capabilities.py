@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import csv
 import os
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import extracted
 
 ROOT = Path(__file__).resolve().parents[1]
 CSV = ROOT / "data" / "capabilities.csv"
@@ -61,10 +60,4 @@ def test_rows_are_the_release_text(lines, line):
 
 @pytest.mark.skipif(not os.environ.get("NMC_V6_CSV"), reason="release file not given (NMC_V6_CSV)")
 def test_extraction_reproduces_the_table(tmp_path):
-    out = tmp_path / "capabilities.csv"
-    subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "extract" / "capabilities.py"), os.environ["NMC_V6_CSV"], str(out)],
-        check=True,
-        capture_output=True,
-    )
-    assert out.read_bytes() == CSV.read_bytes()
+    assert extracted(tmp_path, "capabilities", os.environ["NMC_V6_CSV"]) == CSV.read_bytes()

@@ -12,12 +12,12 @@ from __future__ import annotations
 import csv
 import importlib.util
 import os
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import extracted
 
 ROOT = Path(__file__).resolve().parents[1]
 CSV = ROOT / "data" / "economy.csv"
@@ -77,10 +77,4 @@ def test_number_format_is_the_shortest_round_trip():
 
 @pytest.mark.skipif(not os.environ.get("MPD2020_XLSX"), reason="release file not given (MPD2020_XLSX)")
 def test_extraction_reproduces_the_table(tmp_path):
-    out = tmp_path / "economy.csv"
-    subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "extract" / "maddison.py"), os.environ["MPD2020_XLSX"], str(out)],
-        check=True,
-        capture_output=True,
-    )
-    assert out.read_bytes() == CSV.read_bytes()
+    assert extracted(tmp_path, "maddison", os.environ["MPD2020_XLSX"]) == CSV.read_bytes()

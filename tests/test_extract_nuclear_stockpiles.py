@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import csv
 import os
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import extracted
 
 ROOT = Path(__file__).resolve().parents[1]
 CSV = ROOT / "data" / "nuclear_stockpiles.csv"
@@ -62,12 +61,7 @@ def test_owid_zeros_are_the_empty_fas_cells(rows):
 
 @pytest.mark.skipif(not os.environ.get("OWID_STOCKPILES_CSV"), reason="release file not given (OWID_STOCKPILES_CSV)")
 def test_extraction_reproduces_the_table(tmp_path):
-    out = tmp_path / "nuclear_stockpiles.csv"
-    script = ROOT / "tools" / "extract" / "nuclear_stockpiles.py"
-    subprocess.run(
-        [sys.executable, str(script), os.environ["OWID_STOCKPILES_CSV"], str(out)], check=True, capture_output=True
-    )
-    assert out.read_bytes() == CSV.read_bytes()
+    assert extracted(tmp_path, "nuclear_stockpiles", os.environ["OWID_STOCKPILES_CSV"]) == CSV.read_bytes()
 
 
 @pytest.mark.skipif(not os.environ.get("FAS_STOCKPILES_RAW"), reason="FAS export not given (FAS_STOCKPILES_RAW)")

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import csv
 import os
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import extracted
 
 ROOT = Path(__file__).resolve().parents[1]
 CSV = ROOT / "data" / "trade.csv"
@@ -65,9 +64,4 @@ def test_rows_are_the_release_text(lines, line):
     not os.environ.get("COW_TRADE_NATIONAL_CSV"), reason="release file not given (COW_TRADE_NATIONAL_CSV)"
 )
 def test_extraction_reproduces_the_table(tmp_path):
-    out = tmp_path / "trade.csv"
-    script = ROOT / "tools" / "extract" / "trade.py"
-    subprocess.run(
-        [sys.executable, str(script), os.environ["COW_TRADE_NATIONAL_CSV"], str(out)], check=True, capture_output=True
-    )
-    assert out.read_bytes() == CSV.read_bytes()
+    assert extracted(tmp_path, "trade", os.environ["COW_TRADE_NATIONAL_CSV"]) == CSV.read_bytes()

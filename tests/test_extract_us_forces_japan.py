@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import csv
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import extracted
 
 ROOT = Path(__file__).resolve().parents[1]
 CSV = ROOT / "data" / "us_forces_japan.csv"
@@ -56,8 +55,7 @@ def test_notes_quote_the_release_files(rows):
     reason="release files not given (TROOPDATA_CSV, TROOPDATA_REBUILD_CSV)",
 )
 def test_extraction_reproduces_the_table(tmp_path):
-    out = tmp_path / "us_forces_japan.csv"
-    script = ROOT / "tools" / "extract" / "us_forces_japan.py"
-    files = [os.environ["TROOPDATA_CSV"], os.environ["TROOPDATA_REBUILD_CSV"]]
-    subprocess.run([sys.executable, str(script), *files, str(out)], check=True, capture_output=True)
-    assert out.read_bytes() == CSV.read_bytes()
+    assert (
+        extracted(tmp_path, "us_forces_japan", os.environ["TROOPDATA_CSV"], os.environ["TROOPDATA_REBUILD_CSV"])
+        == CSV.read_bytes()
+    )

@@ -32,11 +32,9 @@ Usage: python tools/extract/alignment.py IdealpointestimatesAll_Jun2024.csv [dat
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
-from release import git_blob_sha1, run  # noqa: E402
+from release import release_csv_rows, run  # noqa: E402
 
 BLOBS = {"5069a71844526bc34d44a02ea4f901bb93e2971f"}  # tongyu03/DSE3101-... @ 98ab7b67
 SESSIONS = (1, 46)
@@ -70,13 +68,9 @@ def value(row: dict[str, str], column: str) -> str:
 
 def extract(path: Path) -> list[list[str]]:
     """The selected pairs of the ideal-point file at ``path`` (its blob hash checked first)."""
-    data = path.read_bytes()
-    blob = git_blob_sha1(data)
-    if blob not in BLOBS:
-        raise SystemExit(f"{path}: not a release file read (git blob {blob})")
     countries = {code for pair in PAIRS for code in pair}
     by_key = {}
-    for row in csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")):
+    for row in release_csv_rows(path, BLOBS):
         code, session = int(row["ccode"]), int(row["session"])
         if code in countries and SESSIONS[0] <= session <= SESSIONS[1]:
             if (code, session) in by_key:

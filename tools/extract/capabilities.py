@@ -24,11 +24,9 @@ Usage: python tools/extract/capabilities.py NMC-60-abridged.csv [data/capabiliti
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
-from release import git_blob_sha1, run  # noqa: E402 - the sibling module when run as a script
+from release import cow_country_years, run  # noqa: E402 - the sibling module when run as a script
 
 BLOB_SHA1 = "b29f18f911908f2db15b32a70cfda49c2dbda6c3"
 HEADER = ["stateabb", "ccode", "year", "milex", "milper", "irst", "pec", "tpop", "upop", "cinc", "version"]
@@ -42,27 +40,8 @@ OUT_DEFAULT = Path(__file__).resolve().parents[2] / "data" / "capabilities.csv"
 
 def extract(path: Path) -> list[list[str]]:
     """The selected rows of the release file at ``path`` (its blob hash checked first), values as text."""
-    data = path.read_bytes()
-    blob = git_blob_sha1(data)
-    if blob != BLOB_SHA1:
-        raise SystemExit(f"{path}: not the release file read (git blob {blob} != {BLOB_SHA1})")
-    header, *body = csv.reader(io.StringIO(data.decode("utf-8"), newline=""))
-    if header != HEADER:
-        raise SystemExit(f"{path}: header {header} != {HEADER}")
-    rows: dict[tuple[int, int], list[str]] = {}
-    for number, record in enumerate(body, start=2):
-        if len(record) != len(HEADER):
-            raise SystemExit(f"{path}: line {number} has {len(record)} fields, not {len(HEADER)}")
-        field = dict(zip(HEADER, record))
-        if field["ccode"] not in CCODES or not YEARS[0] <= int(field["year"]) <= YEARS[1]:
-            continue
-        if field["version"] != VERSION:
-            raise SystemExit(f"{path}: line {number} has version {field['version']!r}, not {VERSION}")
-        key = (CCODES.index(field["ccode"]), int(field["year"]))
-        if key in rows:
-            raise SystemExit(f"{path}: line {number} repeats ccode {field['ccode']} year {field['year']}")
-        rows[key] = [*record[:-1], SOURCES]
-    return [rows[key] for key in sorted(rows)]
+    rows = cow_country_years(path, {BLOB_SHA1}, HEADER, CCODES, YEARS, VERSION)
+    return [[*record[:-1], SOURCES] for record in rows]  # the constant version column dropped
 
 
 if __name__ == "__main__":

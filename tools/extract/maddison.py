@@ -26,11 +26,12 @@ Usage: python tools/extract/maddison.py mpd2020.xlsx [data/economy.csv]
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
 
-from release import git_blob_sha1, run  # noqa: E402
+from release import read_release, run  # noqa: E402
 
 BLOBS = {
     "0fab0f88f3159e2bd9da466ecef5432f3a523a2a",  # CampbellMcN/Constitutions
@@ -79,11 +80,7 @@ def number(text: str | None) -> str:
 
 def extract(path: Path) -> list[list[str]]:
     """The selected rows of the release workbook at ``path`` (its blob hash checked first)."""
-    data = path.read_bytes()
-    blob = git_blob_sha1(data)
-    if blob not in BLOBS:
-        raise SystemExit(f"{path}: not a release file read (git blob {blob})")
-    with zipfile.ZipFile(path) as workbook:
+    with zipfile.ZipFile(io.BytesIO(read_release(path, BLOBS))) as workbook:
         header, *body = sheet_rows(workbook, SHEET)
     by_name = {name: column for column, name in header.items()}
     rows = []

@@ -25,11 +25,9 @@ Usage: python tools/extract/nuclear_stockpiles.py nuclear_weapons_stockpiles.csv
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
-from release import git_blob_sha1, run  # noqa: E402
+from release import release_csv_rows, run  # noqa: E402
 
 BLOBS = {"a753d8acadd78f9f0a092102cdd076def809a607"}  # owid/notebooks @ d630acfe
 COUNTRIES = {"United States": "USA", "Russia": "RUS"}
@@ -41,12 +39,8 @@ OUT_DEFAULT = Path(__file__).resolve().parents[2] / "data" / "nuclear_stockpiles
 
 def extract(path: Path) -> list[list[str]]:
     """The selected rows of the OWID file at ``path`` (its blob hash checked first)."""
-    data = path.read_bytes()
-    blob = git_blob_sha1(data)
-    if blob not in BLOBS:
-        raise SystemExit(f"{path}: not a release file read (git blob {blob})")
     rows = []
-    for row in csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")):
+    for row in release_csv_rows(path, BLOBS):
         code, year = COUNTRIES.get(row["country_name"]), int(row["year"])
         if code and YEARS[0] <= year <= YEARS[1]:
             if not row["nuclear_weapons_stockpile"].isdigit():

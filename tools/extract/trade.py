@@ -27,11 +27,9 @@ Usage: python tools/extract/trade.py National_COW_4.0.csv [data/trade.csv]
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
-from release import git_blob_sha1, run  # noqa: E402 - the sibling module when run as a script
+from release import cow_country_years, run  # noqa: E402
 
 BLOBS = {
     "1e632bbeeb20cd0941463722c097949c8760c607",  # National_COW_4.0.csv (LF)
@@ -60,27 +58,7 @@ OUT_DEFAULT = Path(__file__).resolve().parents[2] / "data" / "trade.csv"
 
 def extract(path: Path) -> list[list[str]]:
     """The selected rows of the release file at ``path`` (its blob hash checked first), values as text."""
-    data = path.read_bytes()
-    blob = git_blob_sha1(data)
-    if blob not in BLOBS:
-        raise SystemExit(f"{path}: not a release file read (git blob {blob})")
-    header, *body = csv.reader(io.StringIO(data.decode("utf-8"), newline=""))
-    if header != HEADER:
-        raise SystemExit(f"{path}: header {header} != {HEADER}")
-    rows: dict[tuple[int, int], list[str]] = {}
-    for number, record in enumerate(body, start=2):
-        if len(record) != len(HEADER):
-            raise SystemExit(f"{path}: line {number} has {len(record)} fields, not {len(HEADER)}")
-        field = dict(zip(HEADER, record))
-        if field["ccode"] not in CCODES or not YEARS[0] <= int(field["year"]) <= YEARS[1]:
-            continue
-        if field["version"] != VERSION:
-            raise SystemExit(f"{path}: line {number} has version {field['version']!r}, not {VERSION}")
-        key = (CCODES.index(field["ccode"]), int(field["year"]))
-        if key in rows:
-            raise SystemExit(f"{path}: line {number} repeats ccode {field['ccode']} year {field['year']}")
-        rows[key] = [*record, SOURCES]
-    return [rows[key] for key in sorted(rows)]
+    return [[*record, SOURCES] for record in cow_country_years(path, BLOBS, HEADER, CCODES, YEARS, VERSION)]
 
 
 if __name__ == "__main__":

@@ -35,12 +35,10 @@ Usage: python tools/extract/us_forces_japan.py troopdata.csv troopdata-rebuild-c
 
 from __future__ import annotations
 
-import csv
-import io
 import sys
 from pathlib import Path
 
-from release import git_blob_sha1, write_rows  # noqa: E402
+from release import release_csv_rows, write_rows  # noqa: E402
 
 TROOPDATA_BLOBS = {
     "c88dea73e89c25af2e3499d943de58bb049b4330",  # meflynn/troopdata @ 07d22a40
@@ -82,11 +80,7 @@ REBUILD_VALUE = "troopdata rebuild country-year value {rebuild}"
 
 def read_checked(path: Path, blobs: set[str]) -> list[dict[str, str]]:
     """The rows of the CSV at ``path``, after checking that it is one of the release files read."""
-    data = path.read_bytes()
-    blob = git_blob_sha1(data)
-    if blob not in blobs:
-        raise SystemExit(f"{path}: not a release file read (git blob {blob})")
-    return list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
+    return release_csv_rows(path, blobs)
 
 
 def check(kane: dict[int, str], rebuild: dict[int, str]) -> None:
